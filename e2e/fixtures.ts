@@ -1,0 +1,30 @@
+// Every test fails if the page (or a worker) tries to reach anything but localhost.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ offOrigin: string[] }>({
+  offOrigin: [
+    async ({ context }, use) => {
+      const blocked: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.protocol === 'blob:' || url.protocol === 'data:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') {
+          return route.continue();
+        }
+        blocked.push(route.request().url());
+        return route.abort();
+      });
+      await use(blocked);
+      expect(blocked, 'requests that left localhost').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the scatter plot has drawn and returns how many points it reports. */
+export async function plottedPoints(page: import('@playwright/test').Page): Promise<number> {
+  const plot = page.getByTestId('scatter-plot');
+  await expect(plot).toHaveAttribute('data-points', /\d+/);
+  return Number(await plot.getAttribute('data-points'));
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+
+const executablePath = '/usr/bin/chromium';
+const args = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  reporter: [['list']],
+  webServer: {
+    command: 'node node_modules/vite/bin/vite.js preview --port 4173 --strictPort',
+    url: 'http://localhost:4173',
+    reuseExistingServer: !process.env.CI,
+  },
+  use: { baseURL: 'http://localhost:4173', acceptDownloads: true, launchOptions: { executablePath, args } },
+  projects: [
+    { name: 'default', testIgnore: /webgpu/ },
+    { name: 'webgpu', testMatch: /webgpu/, use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } } },
+  ],
+});

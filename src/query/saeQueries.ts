@@ -1,0 +1,67 @@
+// Query builders for the explorer. Each returns SQL + parameters; the coordinator runs them.
+import { DIMENSIONS, IDENTITY_COLUMNS, PROVENANCE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
+import { METRICS } from '../catalog/metrics.ts';
+import { EMPTY_FILTERS, effectiveSort, type Filters, type ViewState } from '../state/viewState.ts';
+import { metricExpr, provenanceListSql, whereClause } from './filters.ts';
+import { ident, type SqlParam, type SqlQuery } from './sql.ts';
+
+export const SAE_TABLE = 'saes';
+export const VALUE_TABLE = 'metric_values';
+
+/** Every column of the filtered SAEs, metrics masked by the provenance filter, in table order. */
+export function filteredRowsQuery(s: ViewState): SqlQuery {
+  const params: SqlParam[] = [];
+  const select = [
+    ...IDENTITY_COLUMNS.map((c) => ident(c.id)),
+    ...METRICS.map((d) => {
+      const e = metricExpr(d.id, s.prov);
+      params.push(...e.params);
+      return e.sql === ident(d.id) ? e.sql : `${e.sql} AS ${ident(d.id)}`;
+    }),
+    ...PROVENANCE_COLUMNS.map(ident),
+  ];
+  const where = whereClause(s, { axes: [s.x, s.y] });
+  params.push(...where.params);
+  const sort = effectiveSort(s);
+  const order = `ORDER BY ${ident(sort.column)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, "sae_id"`;
+  // The outer SELECT sorts on the masked values, so sorting agrees with what is shown.
+  return { sql: `SELECT * FROM (SELECT ${select.join(', ')} FROM ${SAE_TABLE} ${where.sql}) ${order}`, params };
+}
+
+export interface FacetCount {
+  value: string | number;
+  n: number;
+}
+
+/** Count of SAEs per value of one dimension, under every other active filter. */
+export function facetCountsQuery(f: Filters, axes: [string, string], key: DimensionKey): SqlQuery {
+  const dim = DIMENSIONS.find((d) => d.key === key);
+  if (!dim) throw new Error(`unknown dimension ${key}`);
+  const where = whereClause(f, { except: key, axes });
+  const valueExpr = key === 'prov' ? `unnest(${provenanceListSql()})` : ident(dim.column);
+  return {
+    sql: `SELECT value, count(*)::DOUBLE AS n FROM (SELECT ${valueExpr} AS value FROM ${SAE_TABLE} ${where.sql}) WHERE value IS NOT NULL GROUP BY value ORDER BY value`,
+    params: where.params,
+  };
+}
+
+/** Every value of one dimension in the whole dataset (the option list). */
+export function domainQuery(key: DimensionKey): SqlQuery {
+  return facetCountsQuery(EMPTY_FILTERS, ['l0', 'l0'], key);
+}
+
+export function saeIdsQuery(): SqlQuery {
+  return { sql: `SELECT sae_id FROM ${SAE_TABLE}`, params: [] };
+}
+
+/** Every value found for one SAE, with provenance and source (for the detail panel). */
+export function saeValuesQuery(saeId: string): SqlQuery {
+  return {
+    sql: `SELECT eval_type, metric_category, metric, value, provenance, source_repo, source_ref, source_path, note FROM ${VALUE_TABLE} WHERE sae_id = ? ORDER BY eval_type, metric_category, metric, provenance`,
+    params: [saeId],
+  };
+}
+
+export function saeByIdQuery(saeId: string): SqlQuery {
+  return { sql: `SELECT * FROM ${SAE_TABLE} WHERE sae_id = ?`, params: [saeId] };
+}

@@ -1,0 +1,146 @@
+// ViewState <-> URL query. Decoding validates every key and value against the catalog and the loaded
+// data's domains; anything unknown is dropped with a notice. Nothing from the URL reaches SQL unchecked.
+import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
+import { isMetricId } from '../catalog/metrics.ts';
+import { DEFAULT_STATE, URL_VERSION, VIEWS, defaultLog, type ViewKind, type ViewState } from './viewState.ts';
+
+export interface Domains {
+  values: Record<DimensionKey, (string | number)[]>;
+  saeIds: ReadonlySet<string>;
+}
+
+export interface Decoded {
+  state: ViewState;
+  notices: string[];
+}
+
+const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'both', 'sel', 'cols', 'sort',
+  ...DIMENSIONS.map((d) => d.key)]);
+
+const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+function splitQuery(search: string): [string, string][] {
+  const q = search.startsWith('?') ? search.slice(1) : search;
+  if (!q) return [];
+  return q.split('&').filter(Boolean).map((part) => {
+    const eq = part.indexOf('=');
+    return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+  });
+}
+
+function decodeItem(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+const isColor = (c: string) => (COLOR_COLUMNS as readonly string[]).includes(c) || isMetricId(c);
+
+export function decodeUrl(search: string, domains: Domains): Decoded {
+  const notices: string[] = [];
+  const state: ViewState = { ...DEFAULT_STATE };
+  let logx: boolean | null = null;
+  let logy: boolean | null = null;
+  for (const [rawKey, rawValue] of splitQuery(search)) {
+    const key = decodeItem(rawKey);
+    const value = decodeItem(rawValue);
+    const list = rawValue === '' ? [] : rawValue.split(',').map(decodeItem);
+    const bad = () => notices.push(`Ignored ${key}=${shown(value)}: not a valid value`);
+    if (!KEYS.has(key)) {
+      notices.push(`Ignored unknown URL parameter ${shown(key)}`);
+      continue;
+    }
+    const dim = DIMENSIONS.find((d) => d.key === key);
+    if (dim) {
+      const known = domains.values[dim.key];
+      const kept: (string | number)[] = [];
+      for (const item of list) {
+        const v = dim.numeric ? Number(item) : item;
+        if (item !== '' && known.some((k) => k === v)) kept.push(v);
+        else notices.push(`Ignored ${key} value ${shown(item)}: not in the data`);
+      }
+      (state as unknown as Record<string, unknown>)[dim.key] = kept;
+      continue;
+    }
+    switch (key) {
+      case 'v':
+        if (value !== String(URL_VERSION)) notices.push(`URL version ${shown(value)} is not ${URL_VERSION}; read as version ${URL_VERSION}`);
+        break;
+      case 'view':
+        if ((VIEWS as readonly string[]).includes(value)) state.view = value as ViewKind;
+        else bad();
+        break;
+      case 'x':
+      case 'y':
+        if (isMetricId(value)) state[key] = value;
+        else notices.push(`Ignored ${key}=${shown(value)}: not a metric id`);
+        break;
+      case 'color':
+        if (isColor(value)) state.color = value;
+        else bad();
+        break;
+      case 'logx':
+      case 'logy':
+      case 'both': {
+        if (value !== '1' && value !== '0') bad();
+        else if (key === 'logx') logx = value === '1';
+        else if (key === 'logy') logy = value === '1';
+        else state.both = value === '1';
+        break;
+      }
+      case 'l0min':
+      case 'l0max': {
+        const n = Number(value);
+        if (value !== '' && Number.isFinite(n)) state[key] = n;
+        else bad();
+        break;
+      }
+      case 'sel':
+        if (domains.saeIds.has(value)) state.sel = value;
+        else notices.push(`Ignored sel=${shown(value)}: no SAE with that id`);
+        break;
+      case 'cols':
+        state.cols = list.filter((c) => {
+          const ok = TABLE_COLUMNS.includes(c);
+          if (!ok) notices.push(`Ignored column ${shown(c)}: not a column`);
+          return ok;
+        });
+        break;
+      case 'sort': {
+        const [column = '', dir] = value.split(':');
+        if (TABLE_COLUMNS.includes(column) && (dir === 'asc' || dir === 'desc')) state.sort = { column, desc: dir === 'desc' };
+        else bad();
+        break;
+      }
+    }
+  }
+  state.logx = logx ?? defaultLog(state.x);
+  state.logy = logy ?? defaultLog(state.y);
+  return { state, notices };
+}
+
+const enc = (v: string | number) => encodeURIComponent(String(v));
+
+/** Query string (with "?") holding everything that differs from the defaults, plus v and view. */
+export function encodeUrl(s: ViewState): string {
+  const parts: string[] = [`v=${URL_VERSION}`, `view=${s.view}`];
+  const add = (k: string, v: string) => parts.push(`${k}=${v}`);
+  if (s.x !== DEFAULT_STATE.x) add('x', enc(s.x));
+  if (s.y !== DEFAULT_STATE.y) add('y', enc(s.y));
+  if (s.color !== DEFAULT_STATE.color) add('color', enc(s.color));
+  if (s.logx !== defaultLog(s.x)) add('logx', s.logx ? '1' : '0');
+  if (s.logy !== defaultLog(s.y)) add('logy', s.logy ? '1' : '0');
+  for (const d of DIMENSIONS) {
+    const values = s[d.key];
+    if (values.length) add(d.key, values.map(enc).join(','));
+  }
+  if (s.l0min !== null) add('l0min', enc(s.l0min));
+  if (s.l0max !== null) add('l0max', enc(s.l0max));
+  if (s.both) add('both', '1');
+  if (s.sel !== null) add('sel', enc(s.sel));
+  if (s.cols.length) add('cols', s.cols.map(enc).join(','));
+  if (s.sort) add('sort', `${enc(s.sort.column)}:${s.sort.desc ? 'desc' : 'asc'}`);
+  return `?${parts.join('&')}`;
+}

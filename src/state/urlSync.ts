@@ -1,0 +1,26 @@
+// Mirrors the store in the address bar: every change pushes a history entry; back/forward restore it.
+import { useStore } from './store.ts';
+import { decodeUrl, encodeUrl, type Domains } from './urlCodec.ts';
+
+export function startUrlSync(domains: Domains): () => void {
+  const { state, notices } = decodeUrl(window.location.search, domains);
+  useStore.getState().replace(state);
+  useStore.getState().setNotices(notices);
+  window.history.replaceState(null, '', encodeUrl(state));
+
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (s.view === prev.view) return;
+    const search = encodeUrl(s.view);
+    if (search !== window.location.search) window.history.pushState(null, '', search);
+  });
+  const onPop = () => {
+    const decoded = decodeUrl(window.location.search, domains);
+    useStore.getState().replace(decoded.state);
+    useStore.getState().setNotices(decoded.notices);
+  };
+  window.addEventListener('popstate', onPop);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onPop);
+  };
+}

@@ -1,0 +1,103 @@
+// The filtered SAEs as a virtualized table (TanStack Table v9 core + TanStack Virtual).
+// Sorting runs in DuckDB (ORDER BY in the rows query); headers toggle it, better values first.
+import { tableFeatures, useTable, createColumnHelper } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { metricById, metricTooltip } from '../catalog/metrics.ts';
+import { TABLE_COLUMNS } from '../catalog/columns.ts';
+import { useStore } from '../state/store.ts';
+import { betterFirst, effectiveSort } from '../state/viewState.ts';
+import { categoryLabel, formatValue } from '../views/encodings.ts';
+import type { SaeRow } from '../views/scatterSpec.ts';
+import { columnLabel, visibleColumns } from '../views/tableSpec.ts';
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, SaeRow>();
+const ROW_HEIGHT = 30;
+
+function cellText(column: string, v: unknown): string {
+  if (column === 'architecture' || column === 'dict_size') return categoryLabel(column, v);
+  return formatValue(v);
+}
+
+export function DataTable({ rows }: { rows: SaeRow[] }) {
+  const view = useStore((s) => s.view);
+  const update = useStore((s) => s.update);
+  const ids = useMemo(() => visibleColumns(view), [view]);
+  const columns = useMemo(
+    () => ids.map((id) => helper.accessor((r): unknown => r[id], { id, header: columnLabel(id), cell: (c) => cellText(id, c.getValue()) })),
+    [ids],
+  );
+  const table = useTable({ features, columns, data: rows });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const sort = effectiveSort(view);
+  const tableRows = table.getRowModel().rows;
+
+  const toggleSort = (id: string) => {
+    const first = betterFirst(id);
+    const next = sort.column !== id ? first : sort.desc === first.desc ? { column: id, desc: !first.desc } : first;
+    update({ sort: next });
+  };
+
+  return (
+    <div className="table-view">
+      <div className="column-picker">
+        <label htmlFor="add-column">Add column</label>
+        <select id="add-column" value="" onChange={(e) => e.target.value && update({ cols: [...view.cols, e.target.value] })}>
+          <option value="">choose…</option>
+          {TABLE_COLUMNS.filter((c) => !ids.includes(c)).map((c) => <option key={c} value={c}>{columnLabel(c)}</option>)}
+        </select>
+        {view.cols.map((c) => (
+          <button key={c} type="button" className="chip" onClick={() => update({ cols: view.cols.filter((x) => x !== c) })} aria-label={`Remove column ${columnLabel(c)}`}>
+            {columnLabel(c)} ×
+          </button>
+        ))}
+      </div>
+      <div ref={scrollRef} className="table-scroll" role="region" aria-label="SAE table" tabIndex={0}>
+        <table className="sae-table" data-testid="sae-table">
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const def = metricById(h.column.id);
+                  const active = sort.column === h.column.id;
+                  return (
+                    <th key={h.id} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} title={def ? metricTooltip(def) : undefined}>
+                      <button type="button" onClick={() => toggleSort(h.column.id)}>
+                        <table.FlexRender header={h} />
+                        {def && def.direction !== 'control' && <span className="dir">{def.direction === 'higher' ? ' ↑' : ' ↓'}</span>}
+                        {active && <span aria-hidden="true">{sort.desc ? ' ▼' : ' ▲'}</span>}
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((vi) => {
+              const row = tableRows[vi.index];
+              if (!row) return null;
+              const id = String(row.original.sae_id);
+              return (
+                <tr
+                  key={id}
+                  data-sae-id={id}
+                  className={id === view.sel ? 'selected' : undefined}
+                  style={{ position: 'absolute', transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => update({ sel: id })}
+                  onKeyDown={(e) => e.key === 'Enter' && update({ sel: id })}
+                  tabIndex={0}
+                  aria-selected={id === view.sel}
+                >
+                  {row.getAllCells().map((c) => <td key={c.id}><table.FlexRender cell={c} /></td>)}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

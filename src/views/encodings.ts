@@ -1,0 +1,85 @@
+// Colours, marker shapes and labels. Architecture colours follow the Okabe-Ito colour-blind-safe palette;
+// every architecture also has its own marker shape, so print in grey still tells them apart.
+
+export const ARCHITECTURE_LABELS: Record<string, string> = {
+  standard: 'ReLU',
+  p_anneal: 'P-Anneal',
+  topk: 'TopK',
+  batch_topk: 'Batch TopK',
+  matryoshka_batch_topk: 'Matryoshka Batch TopK',
+  jumprelu: 'JumpReLU',
+  gated: 'Gated',
+  pca: 'PCA baseline',
+  user: 'Your SAE',
+};
+
+const ARCH_STYLE: Record<string, { color: string; symbol: string }> = {
+  standard: { color: '#E69F00', symbol: 'circle' },
+  p_anneal: { color: '#000000', symbol: 'triangle-down' },
+  topk: { color: '#0072B2', symbol: 'square' },
+  batch_topk: { color: '#56B4E9', symbol: 'diamond' },
+  matryoshka_batch_topk: { color: '#D55E00', symbol: 'star' },
+  jumprelu: { color: '#009E73', symbol: 'triangle-up' },
+  gated: { color: '#CC79A7', symbol: 'cross' },
+  pca: { color: '#7F7F7F', symbol: 'x' },
+};
+
+const FALLBACK_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442', '#7F7F7F'];
+const FALLBACK_SYMBOLS = ['circle', 'square', 'diamond', 'triangle-up', 'cross', 'x', 'triangle-down', 'star', 'pentagon'];
+
+export function architectureStyle(arch: string, index: number): { color: string; symbol: string } {
+  return ARCH_STYLE[arch] ?? {
+    color: FALLBACK_COLORS[index % FALLBACK_COLORS.length] ?? '#000000',
+    symbol: FALLBACK_SYMBOLS[index % FALLBACK_SYMBOLS.length] ?? 'circle',
+  };
+}
+
+export function categoryColor(index: number): string {
+  return FALLBACK_COLORS[index % FALLBACK_COLORS.length] ?? '#000000';
+}
+
+export function categorySymbol(index: number): string {
+  return FALLBACK_SYMBOLS[index % FALLBACK_SYMBOLS.length] ?? 'circle';
+}
+
+/** SAEBench's width labels (graphing_utils.get_d_sae_string): nearest thousand, 66k shown as 65k. */
+export function formatWidth(n: number): string {
+  if (n >= 1_000_000 && n <= 1_060_000) return '1M';
+  if (n < 1000) return String(n);
+  const k = Math.round(n / 1000);
+  return `${k === 66 ? 65 : k}k`;
+}
+
+export function formatTokens(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toPrecision(3)}B`;
+  if (n >= 1e6) return `${(n / 1e6).toPrecision(3)}M`;
+  return String(n);
+}
+
+/** Human label of a category value in a column. */
+export function categoryLabel(column: string, value: unknown): string {
+  if (value === null || value === undefined) return '(none)';
+  if (column === 'architecture') return ARCHITECTURE_LABELS[String(value)] ?? String(value);
+  if (column === 'dict_size' && typeof value === 'number') return formatWidth(value);
+  if (column === 'training_tokens' && typeof value === 'number') return formatTokens(value);
+  if (column === 'layer') return `L${String(value)}`;
+  return String(value);
+}
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return String(v);
+    return Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4);
+  }
+  return String(v);
+}
+
+/** Escapes text placed into Plotly hover/legend strings, which accept a subset of HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export const COLOR_COLUMN_LABELS: Record<string, string> = {
+  architecture: 'Architecture', model: 'Model', dict_size: 'Width', layer: 'Layer', release: 'Release',
+};
