@@ -38,7 +38,7 @@ export function facetCountsQuery(f: Filters, axes: [string, string], key: Dimens
   const dim = DIMENSIONS.find((d) => d.key === key);
   if (!dim) throw new Error(`unknown dimension ${key}`);
   const where = whereClause(f, { except: key, axes });
-  const valueExpr = key === 'prov' ? `unnest(${provenanceListSql()})` : ident(dim.column);
+  const valueExpr = key === 'prov' ? `unnest(list_distinct(${provenanceListSql()}))` : ident(dim.column);
   return {
     sql: `SELECT value, count(*)::DOUBLE AS n FROM (SELECT ${valueExpr} AS value FROM ${SAE_TABLE} ${where.sql}) WHERE value IS NOT NULL GROUP BY value ORDER BY value`,
     params: where.params,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUrl, encodeUrl, type Domains } from '../../src/state/urlCodec.ts';
+import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
+
+const domains: Domains = {
+  values: {
+    arch: ['topk', 'matryoshka_batch_topk', 'jumprelu'],
+    model: ['gemma-2-2b', 'pythia-160m-deduped'],
+    width: [4096, 65536],
+    layer: [8, 12],
+    release: ['sae_bench_0125'],
+    prov: ['reproduction', 'published_0125'],
+    tokens: [499998720],
+  },
+  saeIds: new Set(['a__b', 'weird,id&=x']),
+};
+
+describe('URL codec', () => {
+  it('reads the issue example exactly', () => {
+    const { state, notices } = decodeUrl('?view=scatter&x=l0&y=ce_loss_score&arch=topk,matryoshka_batch_topk&model=gemma-2-2b', domains);
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({ view: 'scatter', x: 'l0', y: 'ce_loss_score', arch: ['topk', 'matryoshka_batch_topk'], model: ['gemma-2-2b'], logx: true, logy: false });
+  });
+
+  it('round-trips every control', () => {
+    const s: ViewState = {
+      ...DEFAULT_STATE, view: 'table', x: 'absorption_fraction', y: 'ravel_disentanglement', color: 'scr_top20',
+      logx: true, logy: true, arch: ['jumprelu'], model: ['gemma-2-2b', 'pythia-160m-deduped'], width: [65536],
+      layer: [12], release: ['sae_bench_0125'], prov: ['published_0125'], tokens: [499998720], l0min: 20.5, l0max: 200,
+      both: true, sel: 'weird,id&=x', cols: ['mse', 'trainer'], sort: { column: 'l0', desc: false },
+    };
+    const url = encodeUrl(s);
+    expect(decodeUrl(url, domains)).toEqual({ state: s, notices: [] });
+  });
+
+  it('leaves defaults out of the URL but always writes the version and view', () => {
+    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=1&view=scatter');
+  });
+
+  it('ignores garbage with a notice per item, keeping what is valid', () => {
+    const { state, notices } = decodeUrl(
+      '?x=DROP%20TABLE%20saes&arch=topk,%3Cscript%3E&width=abc,4096&bogus=1&logx=maybe&sel=nope&sort=l0:sideways&view=pie&l0min=&v=99&cols=x%22y',
+      domains,
+    );
+    expect(state.x).toBe('l0');
+    expect(state.arch).toEqual(['topk']);
+    expect(state.width).toEqual([4096]);
+    expect(state.sel).toBeNull();
+    expect(state.sort).toBeNull();
+    expect(state.view).toBe('scatter');
+    expect(state.cols).toEqual([]);
+    expect(notices).toHaveLength(11);
+    expect(notices.some((n) => n.includes('"<script>"'))).toBe(true);
+  });
+
+  it('survives malformed percent-encoding and empty input', () => {
+    expect(decodeUrl('', domains).state).toEqual(DEFAULT_STATE);
+    expect(decodeUrl('?model=%E0%A4%A', domains).notices).toHaveLength(1);
+    expect(decodeUrl('?&&=&', domains).state).toEqual(DEFAULT_STATE);
+  });
+});
