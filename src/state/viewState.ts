@@ -3,7 +3,7 @@ import { metricById } from '../catalog/metrics.ts';
 
 export const URL_VERSION = 1;
 
-export const VIEWS = ['scatter', 'table'] as const;
+export const VIEWS = ['scatter', 'table', 'rescore'] as const;
 export type ViewKind = (typeof VIEWS)[number];
 
 export interface Filters {

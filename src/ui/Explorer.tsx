@@ -10,6 +10,7 @@ import { ErrorPanel } from './ErrorPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { ScatterPlot } from './ScatterPlot.tsx';
+import { RescorePanel } from './rescore/RescorePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useQuery } from './useQuery.ts';
 
@@ -39,6 +40,7 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
           )}
           {rows && view.view === 'scatter' && <ScatterPlot rows={rows} />}
           {rows && view.view === 'table' && <DataTable rows={rows} />}
+          {view.view === 'rescore' && <RescorePanel dataset={dataset} />}
         </main>
         <DetailPanel dataset={dataset} />
       </div>

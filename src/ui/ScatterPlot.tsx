@@ -1,6 +1,7 @@
 // Thin wrapper: the spec comes from views/scatterSpec.ts; a click selects the point's sae_id.
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../state/store.ts';
+import { useUserPoints } from '../state/userPoints.ts';
 import { scatterSpec, type SaeRow } from '../views/scatterSpec.ts';
 import Plotly from './plotly.ts';
 
@@ -11,7 +12,8 @@ export function ScatterPlot({ rows }: { rows: SaeRow[] }) {
   const update = useStore((s) => s.update);
   const ref = useRef<PlotDiv>(null);
   const clickBound = useRef(false);
-  const spec = useMemo(() => scatterSpec(rows, view), [rows, view]);
+  const userPoints = useUserPoints((s) => s.points);
+  const spec = useMemo(() => scatterSpec(rows, view, userPoints), [rows, view, userPoints]);
 
   useEffect(() => {
     const el = ref.current;
@@ -22,7 +24,7 @@ export function ScatterPlot({ rows }: { rows: SaeRow[] }) {
         clickBound.current = true;
         el.on('plotly_click', (e) => {
           const id = e.points?.[0]?.customdata;
-          if (typeof id === 'string') useStore.getState().update({ sel: id });
+          if (typeof id === 'string' && !id.startsWith('user:')) useStore.getState().update({ sel: id });
         });
       }
       if (!performance.getEntriesByName('saebench:first-chart').length) performance.mark('saebench:first-chart');

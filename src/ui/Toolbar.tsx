@@ -10,7 +10,7 @@ import { COLOR_COLUMN_LABELS } from '../views/encodings.ts';
 import type { SaeRow } from '../views/scatterSpec.ts';
 import { MetricSelect } from './MetricSelect.tsx';
 
-const VIEW_LABELS: Record<ViewKind, string> = { scatter: 'Scatter', table: 'Table' };
+const VIEW_LABELS: Record<ViewKind, string> = { scatter: 'Scatter', table: 'Table', rescore: 'Re-score an SAE' };
 
 export function Toolbar({ rows }: { rows: SaeRow[] | null }) {
   const view = useStore((s) => s.view);

@@ -74,7 +74,13 @@ function groupBy(rows: SaeRow[], column: string): Group[] {
     .map(([key, groupRows]) => ({ key, rows: groupRows }));
 }
 
-export function scatterSpec(rows: SaeRow[], s: ViewState): ScatterSpec {
+export interface UserPointInput {
+  id: string;
+  label: string;
+  metrics: Record<string, number>;
+}
+
+export function scatterSpec(rows: SaeRow[], s: ViewState, userPoints: readonly UserPointInput[] = []): ScatterSpec {
   const xDef = metricById(s.x);
   const yDef = metricById(s.y);
   if (!xDef || !yDef) throw new Error('unknown axis metric');
@@ -117,6 +123,18 @@ export function scatterSpec(rows: SaeRow[], s: ViewState): ScatterSpec {
       hovertemplate: '%{text}<extra></extra>',
       marker: { symbol: 'circle-open', size: 20, color: '#000000', line: { width: 3 } },
       showlegend: false,
+    });
+  }
+  const mine = userPoints.filter((p) => num(p.metrics[s.x]) !== null && num(p.metrics[s.y]) !== null);
+  if (mine.length) {
+    traces.push({
+      type, mode: 'markers', name: 'Your SAEs (re-scored here; not in shared URLs)',
+      x: mine.map((p) => p.metrics[s.x]!), y: mine.map((p) => p.metrics[s.y]!),
+      customdata: mine.map((p) => p.id),
+      text: mine.map((p) => `<b>${escapeHtml(p.label)}</b><br>${escapeHtml(xDef.label)}: ${escapeHtml(formatValue(p.metrics[s.x]))}<br>${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(p.metrics[s.y]))}<br>re-scored in this page`),
+      hovertemplate: '%{text}<extra></extra>',
+      marker: { symbol: 'diamond-open', size: 14, color: '#000000', line: { width: 2 } },
+      showlegend: true,
     });
   }
   const layout: Record<string, unknown> = {

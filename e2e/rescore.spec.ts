@@ -1,0 +1,39 @@
+import { test, expect, plottedPoints } from './fixtures.ts';
+
+test('a synthetic demo SAE re-scores in the page (CPU worker) and its point appears in the plot', async ({ page }) => {
+  await page.goto('/?view=rescore');
+  await expect(page.getByLabel('Demo SAE')).toContainText('synthetic');
+  await page.getByRole('button', { name: 'Re-score demo' }).click();
+  const result = page.getByTestId('rescore-result');
+  await expect(result).toContainText('[synthetic]');
+  const l0 = Number(await result.locator('tr[data-metric=l0] td').first().textContent());
+  expect(l0).toBeGreaterThan(0);
+  const ev = Number(await result.locator('tr[data-metric=explained_variance] td').first().textContent());
+  expect(ev).toBeGreaterThan(0);
+  expect(ev).toBeLessThanOrEqual(1.5);
+  await expect(result.getByRole('img', { name: /Feature density histogram/ })).toBeVisible();
+
+  await result.getByRole('button', { name: 'Add to plot' }).click();
+  await expect(page).toHaveURL(/y=explained_variance/);
+  await plottedPoints(page);
+  const mine = await page.evaluate(() => {
+    const gd = document.querySelector('[data-testid=scatter-plot]') as unknown as { data: { name: string; x: number[]; y: number[] }[] };
+    return gd.data.find((t) => t.name.startsWith('Your SAEs'));
+  });
+  expect(mine?.x).toHaveLength(1);
+  expect(mine?.x[0]).toBeCloseTo(l0, 2);
+  await expect(page.locator('.legend')).toContainText('Your SAEs');
+});
+
+test('a malformed SAE file gets a clear error and the page keeps working', async ({ page }) => {
+  await page.goto('/?view=rescore');
+  await page.getByLabel('SAE files').setInputFiles([
+    { name: 'cfg.json', mimeType: 'application/json', buffer: Buffer.from('{"architecture":"standard","d_in":4,"d_sae":8}') },
+    { name: 'sae_weights.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from([1, 2, 3]) },
+  ]);
+  await page.getByLabel('Activation bundle').setInputFiles({ name: 'acts.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]) });
+  await page.getByRole('button', { name: 'Re-score files' }).click();
+  await expect(page.getByRole('alert')).toContainText(/safetensors|header|truncated|short/i);
+  await page.getByRole('tab', { name: 'Scatter' }).click();
+  await expect(page.getByTestId('row-count')).toContainText('277');
+});

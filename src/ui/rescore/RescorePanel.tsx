@@ -1,0 +1,151 @@
+// "Re-score an SAE": pick a synthetic demo or drop your own SAE + activation bundle, choose an engine,
+// watch progress (tokens/s), cancel, compare with the dataset, add the result to the plot.
+import { useEffect, useRef, useState } from 'react';
+import { metricById } from '../../catalog/metrics.ts';
+import type { Dataset } from '../../db/loadDataset.ts';
+import { saeByIdQuery } from '../../query/saeQueries.ts';
+import type { RescoreProgress } from '../../rescore/types.ts';
+import { useStore } from '../../state/store.ts';
+import { useUserPoints } from '../../state/userPoints.ts';
+import { formatValue } from '../../views/encodings.ts';
+import { DensityHistogram } from './DensityHistogram.tsx';
+import { listDemos, loadDemo, type DemoEntry } from './demos.ts';
+import { startRescore, type EngineChoice, type RescoreInputs, type RescoreOutcome, type RunningRescore } from './runRescore.ts';
+
+const SHOWN = ['l0', 'l1', 'mse', 'mse_corrected', 'explained_variance_legacy', 'explained_variance', 'explained_variance_corrected',
+  'cossim', 'l2_norm_in', 'l2_norm_out', 'l2_ratio', 'relative_reconstruction_bias', 'frac_alive'];
+
+async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>> {
+  const files = [...(list ?? [])];
+  return new Map(await Promise.all(files.map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())] as [string, Uint8Array])));
+}
+
+export function RescorePanel({ dataset }: { dataset: Dataset }) {
+  const [demos, setDemos] = useState<DemoEntry[]>([]);
+  const [demoName, setDemoName] = useState('');
+  const [engine, setEngine] = useState<EngineChoice>('cpu');
+  const [progress, setProgress] = useState<{ p: RescoreProgress; rate: number } | null>(null);
+  const [outcome, setOutcome] = useState<(RescoreOutcome & { synthetic: boolean; datasetRow: Record<string, unknown> | null }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef<RunningRescore | null>(null);
+  const saeInput = useRef<HTMLInputElement>(null);
+  const bundleInput = useRef<HTMLInputElement>(null);
+  const addPoint = useUserPoints((s) => s.add);
+  const update = useStore((s) => s.update);
+  const hasWebGpu = typeof navigator !== 'undefined' && 'gpu' in navigator;
+
+  useEffect(() => {
+    listDemos().then((d) => {
+      setDemos(d);
+      setDemoName((n) => n || d[0]?.name || '');
+    }, (e: unknown) => setError(String(e)));
+  }, []);
+
+  const run = async (inputs: RescoreInputs, synthetic: boolean) => {
+    setError(null);
+    setOutcome(null);
+    const t0 = performance.now();
+    const handle = startRescore(engine, inputs, (p) => setProgress({ p, rate: p.tokensDone / Math.max(1e-3, (performance.now() - t0) / 1000) }));
+    running.current = handle;
+    try {
+      const out = await handle.done;
+      const rows = await dataset.coordinator.query(saeByIdQuery(out.saeName));
+      setOutcome({ ...out, synthetic, datasetRow: rows[0] ?? null });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      running.current = null;
+      setProgress(null);
+    }
+  };
+
+  const runDemo = async () => {
+    const demo = demos.find((d) => d.name === demoName);
+    if (!demo) return;
+    try {
+      await run({ name: demo.name, ...(await loadDemo(demo)) }, true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const runFiles = async () => {
+    const saeFiles = await readFiles(saeInput.current?.files ?? null);
+    const bundle = (await readFiles(bundleInput.current?.files ?? null)).values().next().value;
+    if (!saeFiles.size || !bundle) {
+      setError('Choose the SAE files (cfg.json + sae_weights.safetensors, or config.json + weights) and an activation bundle.');
+      return;
+    }
+    await run({ name: [...saeFiles.keys()].join('+'), saeFiles, bundle }, false);
+  };
+
+  const addToPlot = () => {
+    if (!outcome) return;
+    const label = `${outcome.synthetic ? '[synthetic] ' : ''}${outcome.saeName}`;
+    addPoint({ id: `user:${outcome.saeName}`, label, architecture: outcome.architecture, synthetic: outcome.synthetic, metrics: outcome.result.metrics });
+    update({ view: 'scatter', x: 'l0', y: 'explained_variance' });
+  };
+
+  const busy = progress !== null || running.current !== null;
+  return (
+    <section className="rescore" aria-label="Re-score an SAE">
+      <h2>Re-score an SAE in the browser</h2>
+      <p className="muted">
+        Core metrics that need no language model (L0, MSE, explained variance, cosine similarity, density…) from SAE
+        weights and cached activations. Demo SAEs are <strong>synthetic</strong>: trained on generated data with known
+        ground truth, not real language-model SAEs.
+      </p>
+      <fieldset className="engine">
+        <legend>Engine</legend>
+        <label><input type="radio" name="engine" checked={engine === 'cpu'} onChange={() => setEngine('cpu')} /> CPU (Web Worker)</label>
+        <label><input type="radio" name="engine" checked={engine === 'gpu'} disabled={!hasWebGpu} onChange={() => setEngine('gpu')} /> WebGPU</label>
+        {!hasWebGpu && <span className="muted"> WebGPU is not available in this browser; the CPU engine runs.</span>}
+      </fieldset>
+      <div className="rescore-inputs">
+        <fieldset>
+          <legend>Synthetic demo</legend>
+          <label htmlFor="demo-select">Demo SAE</label>{' '}
+          <select id="demo-select" value={demoName} onChange={(e) => setDemoName(e.target.value)}>
+            {demos.map((d) => <option key={d.name} value={d.name}>{d.name} (synthetic)</option>)}
+          </select>{' '}
+          <button type="button" disabled={busy || !demoName} onClick={() => void runDemo()}>Re-score demo</button>
+        </fieldset>
+        <fieldset>
+          <legend>Your files</legend>
+          <label>SAE files <input ref={saeInput} type="file" multiple accept=".json,.safetensors" /></label>
+          <label>Activation bundle <input ref={bundleInput} type="file" accept=".safetensors" /></label>
+          <button type="button" disabled={busy} onClick={() => void runFiles()}>Re-score files</button>
+        </fieldset>
+      </div>
+      {progress && (
+        <div className="progress" role="status">
+          <progress max={progress.p.tokensTotal} value={progress.p.tokensDone} aria-label="Re-scoring progress" />
+          <span>{progress.p.phase}: {progress.p.tokensDone} / {progress.p.tokensTotal} tokens, {Math.round(progress.rate)} tokens/s</span>
+          <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      {outcome && (
+        <div className="rescore-result" data-testid="rescore-result">
+          <h3>{outcome.synthetic ? '[synthetic] ' : ''}{outcome.saeName} ({outcome.result.engine.toUpperCase()}, {outcome.result.tokens} tokens)</h3>
+          <table className="kv">
+            <thead><tr><th>Metric</th><th>Re-scored</th><th>Dataset value</th></tr></thead>
+            <tbody>
+              {SHOWN.filter((k) => k in outcome.result.metrics).map((k) => (
+                <tr key={k} data-metric={k}>
+                  <th title={metricById(k)?.description}>{k}</th>
+                  <td>{formatValue(outcome.result.metrics[k])}</td>
+                  <td>{outcome.datasetRow ? formatValue(outcome.datasetRow[k]) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!outcome.datasetRow && <p className="muted">No SAE with this id in the dataset, so there is nothing to compare with.</p>}
+          {outcome.result.notes.map((n, i) => <p key={i} className="muted">{n}</p>)}
+          <button type="button" onClick={addToPlot}>Add to plot</button>
+          <DensityHistogram density={outcome.result.perLatent.featureDensity} />
+        </div>
+      )}
+    </section>
+  );
+}

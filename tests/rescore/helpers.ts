@@ -1,0 +1,58 @@
+import { Rng } from '../../src/rescore/synthetic/prng.ts';
+import type { ActivationBundle, CanonicalSae, RescoreArchitecture } from '../../src/rescore/types.ts';
+
+export function randn(rng: Rng, n: number, scale = 1): Float32Array {
+  return Float32Array.from({ length: n }, () => rng.normal() * scale);
+}
+
+export function randomSae(arch: RescoreArchitecture, dIn: number, dSae: number, seed = 1): CanonicalSae {
+  const rng = new Rng(seed);
+  const sae: CanonicalSae = {
+    architecture: arch,
+    dIn,
+    dSae,
+    wEnc: randn(rng, dIn * dSae, 1 / Math.sqrt(dIn)),
+    wDec: randn(rng, dSae * dIn, 1 / Math.sqrt(dIn)),
+    bDec: randn(rng, dIn, 0.1),
+    applyBDecToInput: true,
+    normalization: { kind: 'none' },
+    description: { format: 'test', name: `random-${arch}`, notes: [] },
+  };
+  if (arch === 'gated') {
+    sae.bGate = randn(rng, dSae, 0.1);
+    sae.rMag = randn(rng, dSae, 0.2);
+    sae.bMag = randn(rng, dSae, 0.1);
+  } else {
+    sae.bEnc = randn(rng, dSae, 0.1);
+  }
+  if (arch === 'topk') sae.k = 3;
+  if (arch === 'jumprelu') sae.threshold = Float32Array.from({ length: dSae }, () => rng.uniform() * 0.3);
+  if (arch === 'batch_topk' || arch === 'matryoshka_batch_topk') sae.threshold = 0.2;
+  return sae;
+}
+
+export function randomBundle(dIn: number, nSeq: number, ctx: number, batchSizePrompts: number, seed = 2, maskEvery = 7): ActivationBundle {
+  const rng = new Rng(seed);
+  const activations = randn(rng, nSeq * ctx * dIn);
+  for (let i = 0; i < activations.length; i++) activations[i]! += 0.3;
+  const tokenMask = Uint8Array.from({ length: nSeq * ctx }, (_, i) => (i % maskEvery === 0 ? 0 : 1));
+  return { nSeq, ctx, dIn, activations, tokenMask, batchSizePrompts, metadata: {} };
+}
+
+export function bundleFromTokens(x: number[][], nSeq: number, ctx: number, batchSizePrompts: number, mask?: number[]): ActivationBundle {
+  const dIn = x[0]!.length;
+  return {
+    nSeq, ctx, dIn,
+    activations: Float32Array.from(x.flat()),
+    tokenMask: Uint8Array.from(mask ?? x.map(() => 1)),
+    batchSizePrompts,
+    metadata: {},
+  };
+}
+
+/** §6.6 scalar tolerance: |Δ| ≤ tol·max(1, |v|). */
+export function expectClose(got: number | undefined, want: number, label: string, tol = 1e-4): void {
+  if (got === undefined || !(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)))) {
+    throw new Error(`${label}: got ${got}, want ${want} (tolerance ${tol}·max(1,|v|))`);
+  }
+}
