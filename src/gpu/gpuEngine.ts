@@ -2,7 +2,7 @@
 //   normalize (N_in, − α·b_dec) → for each latent chunk: encode GEMM + fused epilogue → (TopK: per-chunk top-k
 //   candidates → merged top-k → scatter into the chunk tile) → per-token L0/L1 + per-latent counters → decode
 //   (dense GEMM for ReLU-type codes, sparse gather-sum for TopK) → finalize (x̂ to raw space, ||x̂||², x·x̂, SSE)
-//   → read back the per-token records → f64 aggregation on the CPU (aggregate.ts, §1.2).
+//   → read back the per-token records → f64 aggregation on the CPU (ReconstructionAccumulator in src/rescore/metrics.ts, §1.2).
 // Latents are chunked so that every W_enc/W_dec chunk and the code tile fit the device's
 // maxStorageBufferBindingSize/maxBufferSize; tiles hold only unmasked tokens. Progress is reported and the
 // AbortSignal checked between tiles. If the device is lost mid-job, the job is retried once on a fresh device
@@ -13,7 +13,7 @@ import { fail } from '../rescore/errors.ts';
 import { densityAggregates } from '../rescore/latentMetrics.ts';
 import { batchOfSeq, batchStats } from '../rescore/metrics.ts';
 import type { ActivationBundle, CanonicalSae, RescoreOptions, RescoreResult } from '../rescore/types.ts';
-import { TokenScalarAccumulator } from './aggregate.ts';
+import { ReconstructionAccumulator } from '../rescore/metrics.ts';
 import { requestGpuDevice } from './browserDevice.ts';
 import { BufferPool, align, readBack, readU32 } from './context.ts';
 import { encodeScatter, encodeSparseDecode } from './decodePass.ts';
@@ -146,7 +146,7 @@ async function runJob(device: GPUDevice, sae: CanonicalSae, bundle: ActivationBu
   const N = tokens.length;
   if (N === 0) fail('BAD_BUNDLE', 'activation bundle: every token is masked');
   const stats = batchStats(bundle);
-  const acc = new TokenScalarAccumulator(d, stats);
+  const acc = new ReconstructionAccumulator(d, stats);
   const notes: string[] = [];
   const isTopk = sae.architecture === 'topk';
   const mode = modeForArchitecture(sae.architecture);
@@ -253,7 +253,7 @@ async function runJob(device: GPUDevice, sae: CanonicalSae, bundle: ActivationBu
         const b = batchOfSeq(Math.floor(tok / ctx), bundle.batchSizePrompts);
         const [x2, dev2] = acc.xTerms(b, X, tok * d);
         const o = r * TOKEN_RECORD;
-        acc.add(b, x2, dev2, rec[o + 1]!, rec[o + 2]!, rec[o + 3]!, rec[o + 4]!, rec[o + 5]!);
+        acc.addScalars(b, x2, dev2, rec[o + 1]!, rec[o + 2]!, rec[o + 3]!, rec[o + 4]!, rec[o + 5]!);
       }
       pool.destroyTransient();
       onProgress?.({ tokensDone: t0 + rows, tokensTotal: N, phase: 'encode' });

@@ -81,6 +81,23 @@ export class ReconstructionAccumulator {
       const c = xv - mu[mo + j]!;
       x2 += xv * xv; xh2 += hv * hv; dot += xv * hv; sse += e * e; dev2 += c * c;
     }
+    this.addScalars(batch, x2, dev2, xh2, dot, sse, l0, l1);
+  }
+
+  /** ||x||² and ||x - μ_b||² of raw token x[xOff .. xOff + d), in f64 (the GPU engine supplies the rest). */
+  xTerms(batch: number, x: ArrayLike<number>, xOff: number): [number, number] {
+    const mu = this.stats.mean, mo = batch * this.d;
+    let x2 = 0, dev2 = 0;
+    for (let j = 0; j < this.d; j++) {
+      const v = x[xOff + j]!;
+      const c = v - mu[mo + j]!;
+      x2 += v * v; dev2 += c * c;
+    }
+    return [x2, dev2];
+  }
+
+  /** One token's scalars: ||x||², ||x - μ_b||², ||x̂||², x·x̂, SSE, L0, L1. */
+  addScalars(batch: number, x2: number, dev2: number, xh2: number, dot: number, sse: number, l0: number, l1: number): void {
     const nIn = Math.sqrt(x2);
     const nOut = Math.sqrt(xh2);
     this.n++;
