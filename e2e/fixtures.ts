@@ -28,3 +28,12 @@ export async function plottedPoints(page: import('@playwright/test').Page): Prom
   await expect(plot).toHaveAttribute('data-points', /\d+/);
   return Number(await plot.getAttribute('data-points'));
 }
+
+/** Clicks the view's "Download CSV" button and parses the file it saves. */
+export async function downloadCsv(page: import('@playwright/test').Page): Promise<{ header: string[]; records: Record<string, string>[] }> {
+  const { readFileSync } = await import('node:fs');
+  const { parseCsvRecords } = await import('../src/ingest/csv.ts');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  return parseCsvRecords(readFileSync(await (await download).path(), 'utf8'));
+}

@@ -9,7 +9,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1500, height: 850 } });
 await page.goto(`http://localhost:4173${path}`);
-await page.getByTestId('scatter-plot').or(page.getByTestId('sae-table')).first().waitFor();
+await page.locator('.plot, .matrix-view, [data-testid="sae-table"]').first().waitFor();
 await page.waitForTimeout(1500);
 await page.screenshot({ path: out });
 await browser.close();

@@ -8,24 +8,49 @@ import { ident, type SqlParam, type SqlQuery } from './sql.ts';
 export const SAE_TABLE = 'saes';
 export const VALUE_TABLE = 'metric_values';
 
-/** Every column of the filtered SAEs, metrics masked by the provenance filter, in table order. */
-export function filteredRowsQuery(s: ViewState): SqlQuery {
+/** SELECT list of every column, metrics masked by the provenance filter. */
+function maskedColumns(prov: readonly string[]): SqlQuery {
   const params: SqlParam[] = [];
   const select = [
     ...IDENTITY_COLUMNS.map((c) => ident(c.id)),
     ...METRICS.map((d) => {
-      const e = metricExpr(d.id, s.prov);
+      const e = metricExpr(d.id, prov);
       params.push(...e.params);
       return e.sql === ident(d.id) ? e.sql : `${e.sql} AS ${ident(d.id)}`;
     }),
     ...PROVENANCE_COLUMNS.map(ident),
   ];
+  return { sql: select.join(', '), params };
+}
+
+/** Every column of the filtered SAEs, metrics masked by the provenance filter, in table order. */
+export function filteredRowsQuery(s: ViewState): SqlQuery {
+  const select = maskedColumns(s.prov);
   const where = whereClause(s, { axes: [s.x, s.y] });
-  params.push(...where.params);
   const sort = effectiveSort(s);
   const order = `ORDER BY ${ident(sort.column)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, "sae_id"`;
   // The outer SELECT sorts on the masked values, so sorting agrees with what is shown.
-  return { sql: `SELECT * FROM (SELECT ${select.join(', ')} FROM ${SAE_TABLE} ${where.sql}) ${order}`, params };
+  return {
+    sql: `SELECT * FROM (SELECT ${select.sql} FROM ${SAE_TABLE} ${where.sql}) ${order}`,
+    params: [...select.params, ...where.params],
+  };
+}
+
+/** Baseline rows (PCA) for the models and layers in the filter. Width, architecture, release and the other
+ * filters do not apply: a baseline is a reference for every SAE on the same model and layer. */
+export function baselineRowsQuery(s: Filters): SqlQuery {
+  const select = maskedColumns(s.prov);
+  const where = whereClause({ ...EMPTY_FILTERS, model: s.model, layer: s.layer });
+  const cond = where.sql ? `${where.sql} AND "is_baseline"` : 'WHERE "is_baseline"';
+  return {
+    sql: `SELECT ${select.sql} FROM ${SAE_TABLE} ${cond} ORDER BY "model", "layer", "sae_id"`,
+    params: [...select.params, ...where.params],
+  };
+}
+
+/** How many SAEs in the whole dataset have each metric (for "no data here, n SAEs elsewhere"). */
+export function metricTotalsQuery(): SqlQuery {
+  return { sql: `SELECT ${METRICS.map((d) => `count(${ident(d.id)})::DOUBLE AS ${ident(d.id)}`).join(', ')} FROM ${SAE_TABLE}`, params: [] };
 }
 
 export interface FacetCount {

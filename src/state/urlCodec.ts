@@ -2,7 +2,9 @@
 // data's domains; anything unknown is dropped with a notice. Nothing from the URL reaches SQL unchecked.
 import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
 import { isMetricId } from '../catalog/metrics.ts';
-import { DEFAULT_STATE, URL_VERSION, VIEWS, defaultLog, type ViewKind, type ViewState } from './viewState.ts';
+import {
+  DEFAULT_STATE, SCALING_AXES, URL_VERSION, VIEWS, defaultLog, type ScalingAxis, type ViewKind, type ViewState,
+} from './viewState.ts';
 
 export interface Domains {
   values: Record<DimensionKey, (string | number)[]>;
@@ -14,8 +16,9 @@ export interface Decoded {
   notices: string[];
 }
 
-const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'both', 'sel', 'cols', 'sort',
-  ...DIMENSIONS.map((d) => d.key)]);
+const FLAGS = ['both', 'lines', 'fonly', 'baselines', 'partial'] as const;
+const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'sel', 'cols', 'sort',
+  'scale', 'wmin', 'wmax', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
 
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
@@ -83,13 +86,23 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         break;
       case 'logx':
       case 'logy':
-      case 'both': {
+      case 'both':
+      case 'lines':
+      case 'fonly':
+      case 'baselines':
+      case 'partial': {
         if (value !== '1' && value !== '0') bad();
         else if (key === 'logx') logx = value === '1';
         else if (key === 'logy') logy = value === '1';
-        else state.both = value === '1';
+        else state[key] = value === '1';
         break;
       }
+      case 'scale':
+        if ((SCALING_AXES as readonly string[]).includes(value)) state.scale = value as ScalingAxis;
+        else bad();
+        break;
+      case 'wmin':
+      case 'wmax':
       case 'l0min':
       case 'l0max': {
         const n = Number(value);
@@ -138,7 +151,10 @@ export function encodeUrl(s: ViewState): string {
   }
   if (s.l0min !== null) add('l0min', enc(s.l0min));
   if (s.l0max !== null) add('l0max', enc(s.l0max));
-  if (s.both) add('both', '1');
+  for (const flag of FLAGS) if (s[flag] !== DEFAULT_STATE[flag]) add(flag, s[flag] ? '1' : '0');
+  if (s.scale !== DEFAULT_STATE.scale) add('scale', s.scale);
+  if (s.wmin !== DEFAULT_STATE.wmin) add('wmin', enc(s.wmin));
+  if (s.wmax !== DEFAULT_STATE.wmax) add('wmax', enc(s.wmax));
   if (s.sel !== null) add('sel', enc(s.sel));
   if (s.cols.length) add('cols', s.cols.map(enc).join(','));
   if (s.sort) add('sort', `${enc(s.sort.column)}:${s.sort.desc ? 'desc' : 'asc'}`);

@@ -3,8 +3,12 @@ import { metricById } from '../catalog/metrics.ts';
 
 export const URL_VERSION = 1;
 
-export const VIEWS = ['scatter', 'table', 'rescore'] as const;
+export const VIEWS = ['scatter', 'pareto', 'scaling', 'grid', 'agreement', 'coverage', 'table', 'rescore'] as const;
 export type ViewKind = (typeof VIEWS)[number];
+
+/** What the scaling view puts on its X axis. */
+export const SCALING_AXES = ['dict_size', 'training_tokens', 'layer'] as const;
+export type ScalingAxis = (typeof SCALING_AXES)[number];
 
 export interface Filters {
   arch: string[];
@@ -39,6 +43,19 @@ export interface ViewState extends Filters {
   cols: string[];
   /** null: sort by Y, better first. */
   sort: SortSpec | null;
+  /** Connect each group's points in X order (the paper-figure style). */
+  lines: boolean;
+  /** Pareto view: draw frontier points only. */
+  fonly: boolean;
+  /** Draw baseline rows (PCA) as reference lines/markers instead of leaving them out. */
+  baselines: boolean;
+  /** Scaling view: X axis. */
+  scale: ScalingAxis;
+  /** Scaling view: the L0 window each point averages over (inclusive). */
+  wmin: number;
+  wmax: number;
+  /** Agreement view: partial Spearman correlation controlling for log L0. */
+  partial: boolean;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -61,7 +78,20 @@ export const DEFAULT_STATE: ViewState = {
   sel: null,
   cols: [],
   sort: null,
+  lines: false,
+  fonly: false,
+  baselines: true,
+  scale: 'dict_size',
+  wmin: 40,
+  wmax: 200,
+  partial: false,
 };
+
+/** The categorical column that groups points into traces, frontiers and lines: the colour column, or
+ * architecture when colour is a continuous metric. */
+export function groupColumn(s: Pick<ViewState, 'color'>): string {
+  return metricById(s.color) ? 'architecture' : s.color;
+}
 
 /** Default sort of a metric column: better values first (descending when higher is better). */
 export function betterFirst(column: string): SortSpec {

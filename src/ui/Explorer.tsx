@@ -1,14 +1,19 @@
 // The explorer's layout: toolbar, filters, the current view, the selected SAE.
 import { useMemo } from 'react';
 import type { Dataset } from '../db/loadDataset.ts';
-import { filteredRowsQuery } from '../query/saeQueries.ts';
+import { baselineRowsQuery, filteredRowsQuery } from '../query/saeQueries.ts';
 import { useStore } from '../state/store.ts';
-import type { SaeRow } from '../views/scatterSpec.ts';
+import type { SaeRow } from '../views/groups.ts';
+import { AgreementView } from './AgreementView.tsx';
+import { CoverageView } from './CoverageView.tsx';
 import { DataTable } from './DataTable.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
+import { GridView } from './GridView.tsx';
 import { Notices } from './Notices.tsx';
+import { ParetoView } from './ParetoView.tsx';
+import { ScalingView } from './ScalingView.tsx';
 import { ScatterPlot } from './ScatterPlot.tsx';
 import { RescorePanel } from './rescore/RescorePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -18,6 +23,9 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
   const view = useStore((s) => s.view);
   const query = useMemo(() => filteredRowsQuery(view), [view]);
   const { rows, error } = useQuery<SaeRow>(dataset.coordinator, query);
+  const baselineQuery = useMemo(() => baselineRowsQuery(view), [view]);
+  const { rows: baselines, error: baselineError } = useQuery<SaeRow>(dataset.coordinator, baselineQuery);
+  const ready = rows && baselines;
 
   return (
     <div className="app">
@@ -28,17 +36,22 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
         </span>
       </header>
       <Notices />
-      <Toolbar rows={rows} />
+      <Toolbar rows={rows} domains={dataset.domains} />
       <div className="main">
         <FilterPanel dataset={dataset} />
-        <main className="view" aria-busy={rows === null}>
-          {error && <ErrorPanel title="Query failed" message={error} />}
+        <main className="view" aria-busy={!ready}>
+          {(error ?? baselineError) && <ErrorPanel title="Query failed" message={(error ?? baselineError)!} />}
           {rows && (
             <p className="row-count" data-testid="row-count">
               {rows.length} of {dataset.saeCount} SAEs match the filters
             </p>
           )}
-          {rows && view.view === 'scatter' && <ScatterPlot rows={rows} />}
+          {ready && view.view === 'scatter' && <ScatterPlot rows={rows} baselines={baselines} />}
+          {ready && view.view === 'pareto' && <ParetoView rows={rows} baselines={baselines} />}
+          {ready && view.view === 'scaling' && <ScalingView rows={rows} baselines={baselines} />}
+          {ready && view.view === 'grid' && <GridView rows={rows} baselines={baselines} metricTotals={dataset.metricTotals} />}
+          {rows && view.view === 'agreement' && <AgreementView rows={rows} />}
+          {rows && view.view === 'coverage' && <CoverageView rows={rows} />}
           {rows && view.view === 'table' && <DataTable rows={rows} />}
           {view.view === 'rescore' && <RescorePanel dataset={dataset} />}
         </main>

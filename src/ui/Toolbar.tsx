@@ -1,18 +1,23 @@
-// View switch, axes, colour, log flags and exports.
+// View switch, presets, the current view's controls and exports.
 import { useState } from 'react';
-import { COLOR_COLUMNS } from '../catalog/columns.ts';
 import { toCsv } from '../export/csv.ts';
 import { downloadText, exportFileName } from '../export/download.ts';
-import { exportColumns } from '../views/tableSpec.ts';
-import { VIEWS, type ViewKind } from '../state/viewState.ts';
 import { useStore } from '../state/store.ts';
-import { COLOR_COLUMN_LABELS } from '../views/encodings.ts';
-import type { SaeRow } from '../views/scatterSpec.ts';
-import { MetricSelect } from './MetricSelect.tsx';
+import type { Domains } from '../state/urlCodec.ts';
+import { VIEWS, type ViewKind } from '../state/viewState.ts';
+import type { SaeRow } from '../views/groups.ts';
+import { viewExport } from '../views/viewExport.ts';
+import { FigureExport } from './FigureExport.tsx';
+import { PresetMenu } from './PresetMenu.tsx';
+import { ViewControls } from './ViewControls.tsx';
 
-const VIEW_LABELS: Record<ViewKind, string> = { scatter: 'Scatter', table: 'Table', rescore: 'Re-score an SAE' };
+const VIEW_LABELS: Record<ViewKind, string> = {
+  scatter: 'Scatter', pareto: 'Pareto', scaling: 'Scaling', grid: 'All metrics', agreement: 'Agreement',
+  coverage: 'Coverage', table: 'Table', rescore: 'Re-score an SAE',
+};
+const PLOT_VIEWS: ReadonlySet<ViewKind> = new Set(['scatter', 'pareto', 'scaling', 'grid']);
 
-export function Toolbar({ rows }: { rows: SaeRow[] | null }) {
+export function Toolbar({ rows, domains }: { rows: SaeRow[] | null; domains: Domains }) {
   const view = useStore((s) => s.view);
   const update = useStore((s) => s.update);
   const [copied, setCopied] = useState(false);
@@ -21,6 +26,13 @@ export function Toolbar({ rows }: { rows: SaeRow[] | null }) {
   const copyLink = () => {
     void navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true), () => setCopied(false));
     setTimeout(() => setCopied(false), 1500);
+  };
+  const download = (format: 'csv' | 'json') => {
+    if (!rows) return;
+    const out = viewExport(view, rows);
+    const name = exportFileName(fileParts, format);
+    if (format === 'csv') downloadText(name, toCsv(out.columns, out.rows), 'text/csv');
+    else downloadText(name, JSON.stringify(out.rows, null, 1), 'application/json');
   };
 
   return (
@@ -32,23 +44,12 @@ export function Toolbar({ rows }: { rows: SaeRow[] | null }) {
           </button>
         ))}
       </div>
-      <MetricSelect label="X" value={view.x} onChange={(x) => update({ x })} />
-      <label className="check"><input type="checkbox" checked={view.logx} onChange={(e) => update({ logx: e.target.checked })} /> log X</label>
-      <MetricSelect label="Y" value={view.y} onChange={(y) => update({ y })} />
-      <label className="check"><input type="checkbox" checked={view.logy} onChange={(e) => update({ logy: e.target.checked })} /> log Y</label>
-      <MetricSelect
-        label="Colour"
-        value={view.color}
-        onChange={(color) => update({ color })}
-        extraOptions={COLOR_COLUMNS.map((c) => ({ value: c, label: COLOR_COLUMN_LABELS[c] ?? c }))}
-      />
+      <PresetMenu domains={domains} />
+      <ViewControls />
       <span className="spacer" />
-      <button type="button" disabled={!rows} onClick={() => rows && downloadText(exportFileName(fileParts, 'csv'), toCsv(exportColumns(), rows), 'text/csv')}>
-        Download CSV
-      </button>
-      <button type="button" disabled={!rows} onClick={() => rows && downloadText(exportFileName(fileParts, 'json'), JSON.stringify(rows, null, 1), 'application/json')}>
-        Download JSON
-      </button>
+      <button type="button" disabled={!rows} onClick={() => download('csv')}>Download CSV</button>
+      <button type="button" disabled={!rows} onClick={() => download('json')}>Download JSON</button>
+      {PLOT_VIEWS.has(view.view) && <FigureExport fileParts={fileParts} />}
       <button type="button" onClick={copyLink}>{copied ? 'Link copied' : 'Copy link'}</button>
     </div>
   );

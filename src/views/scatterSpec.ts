@@ -2,19 +2,20 @@
 // id, never by trace position.
 import { metricById, provenanceColumn, directionHint, type MetricDef } from '../catalog/metrics.ts';
 import { BUNDLED_PROVENANCE } from '../catalog/columns.ts';
-import type { ViewState } from '../state/viewState.ts';
-import {
-  COLOR_COLUMN_LABELS, architectureStyle, categoryColor, categoryLabel, categorySymbol, escapeHtml, formatValue,
-} from './encodings.ts';
+import { groupColumn, type ViewState } from '../state/viewState.ts';
+import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
+import { COLOR_COLUMN_LABELS, categoryLabel, escapeHtml, formatValue } from './encodings.ts';
+import { groupRows, isBaseline, num, type SaeRow } from './groups.ts';
+import type { Figure, PlotTrace } from './plotTypes.ts';
 
-export type SaeRow = Record<string, unknown>;
+export type { SaeRow } from './groups.ts';
 
 /** SVG below this many points (crisp, vector export, no WebGL needed); WebGL above. */
 export const WEBGL_THRESHOLD = 2000;
 
-export interface ScatterTrace {
+export interface ScatterTrace extends PlotTrace {
   type: 'scatter' | 'scattergl';
-  mode: 'markers';
+  mode: 'markers' | 'lines+markers';
   name: string;
   x: number[];
   y: number[];
@@ -22,18 +23,17 @@ export interface ScatterTrace {
   text: string[];
   hovertemplate: string;
   marker: Record<string, unknown>;
+  line?: Record<string, unknown>;
   showlegend: boolean;
 }
 
-export interface ScatterSpec {
-  traces: ScatterTrace[];
-  layout: Record<string, unknown>;
+export interface ScatterSpec extends Figure {
   plotted: number;
   /** Filtered SAEs that cannot be drawn (missing X/Y, or not positive on a log axis). */
   notPlotted: number;
+  /** Baselines drawn as references. */
+  baselines: string[];
 }
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function provenanceOf(row: SaeRow, def: MetricDef): string {
   const col = provenanceColumn(def.eval);
@@ -45,7 +45,7 @@ export function axisTitle(def: MetricDef): string {
   return `${def.label}${arrow} (${directionHint(def.direction)})`;
 }
 
-function hoverText(row: SaeRow, xDef: MetricDef, yDef: MetricDef): string {
+export function hoverText(row: SaeRow, xDef: MetricDef, yDef: MetricDef, extra: string[] = []): string {
   const line = (label: string, v: unknown) => `${escapeHtml(label)}: ${escapeHtml(formatValue(v))}`;
   const lines = [
     `<b>${escapeHtml(String(row.sae_id))}</b>`,
@@ -54,24 +54,35 @@ function hoverText(row: SaeRow, xDef: MetricDef, yDef: MetricDef): string {
     line('L0', row.l0),
     `${line(xDef.label, row[xDef.id])} (${escapeHtml(provenanceOf(row, xDef))})`,
     `${line(yDef.label, row[yDef.id])} (${escapeHtml(provenanceOf(row, yDef))})`,
+    ...extra.map(escapeHtml),
   ];
   return lines.join('<br>');
 }
 
-interface Group {
-  key: string;
-  rows: SaeRow[];
+/** Rows with a drawable X and Y (finite, and positive on a log axis); baselines are drawn separately. */
+export function drawableRows(rows: readonly SaeRow[], s: ViewState): SaeRow[] {
+  return rows.filter((r) => {
+    if (isBaseline(r)) return false;
+    const x = num(r[s.x]);
+    const y = num(r[s.y]);
+    return x !== null && y !== null && (!s.logx || x > 0) && (!s.logy || y > 0);
+  });
 }
 
-function groupBy(rows: SaeRow[], column: string): Group[] {
-  const map = new Map<string, SaeRow[]>();
-  for (const r of rows) {
-    const key = String(r[column] ?? '');
-    map.set(key, [...(map.get(key) ?? []), r]);
-  }
-  return [...map.entries()]
-    .sort(([a], [b]) => (column === 'dict_size' || column === 'layer' ? Number(a) - Number(b) : a.localeCompare(b)))
-    .map(([key, groupRows]) => ({ key, rows: groupRows }));
+export const byXThenY = (xId: string, yId: string) => (a: SaeRow, b: SaeRow): number =>
+  (num(a[xId]) ?? 0) - (num(b[xId]) ?? 0) || (num(a[yId]) ?? 0) - (num(b[yId]) ?? 0) || String(a.sae_id).localeCompare(String(b.sae_id));
+
+/** Axes, legend and hover settings shared by the scatter and Pareto views. */
+export function xyLayout(s: ViewState, xDef: MetricDef, yDef: MetricDef): Record<string, unknown> {
+  const colorMetric = metricById(s.color);
+  return {
+    xaxis: { title: { text: escapeHtml(axisTitle(xDef)) }, type: s.logx ? 'log' : 'linear', zeroline: false },
+    yaxis: { title: { text: escapeHtml(axisTitle(yDef)) }, type: s.logy ? 'log' : 'linear', zeroline: false },
+    legend: { title: { text: colorMetric ? 'Shape: architecture' : escapeHtml(COLOR_COLUMN_LABELS[s.color] ?? s.color) } },
+    hovermode: 'closest',
+    margin: { l: 70, r: 20, t: 20, b: 60 },
+    uirevision: `${s.view}|${s.x}|${s.y}|${s.logx}|${s.logy}`,
+  };
 }
 
 export interface UserPointInput {
@@ -80,51 +91,38 @@ export interface UserPointInput {
   metrics: Record<string, number>;
 }
 
-export function scatterSpec(rows: SaeRow[], s: ViewState, userPoints: readonly UserPointInput[] = []): ScatterSpec {
+export function scatterSpec(
+  rows: SaeRow[], s: ViewState, userPoints: readonly UserPointInput[] = [], baselines: readonly SaeRow[] = [],
+): ScatterSpec {
   const xDef = metricById(s.x);
   const yDef = metricById(s.y);
   if (!xDef || !yDef) throw new Error('unknown axis metric');
-  const drawable = rows.filter((r) => {
-    const x = num(r[s.x]);
-    const y = num(r[s.y]);
-    return x !== null && y !== null && (!s.logx || x > 0) && (!s.logy || y > 0);
-  });
+  const drawable = drawableRows(rows, s);
   const type = drawable.length > WEBGL_THRESHOLD ? 'scattergl' : 'scatter';
   const colorMetric = metricById(s.color);
-  const shapeColumn = colorMetric ? 'architecture' : s.color;
-  const traces = groupBy(drawable, shapeColumn).map((g, i): ScatterTrace => {
-    const style = shapeColumn === 'architecture'
-      ? architectureStyle(g.key, i)
-      : { color: categoryColor(i), symbol: categorySymbol(i) };
-    const marker: Record<string, unknown> = { symbol: style.symbol, size: 9, line: { width: 0.5, color: '#ffffff' } };
+  const traces: PlotTrace[] = groupRows(drawable, groupColumn(s)).map((g): ScatterTrace => {
+    const marker: Record<string, unknown> = { symbol: g.symbol, size: 9, line: { width: 0.5, color: '#ffffff' } };
+    const groupRowsSorted = s.lines ? [...g.rows].sort(byXThenY(s.x, s.y)) : g.rows;
     if (colorMetric) {
-      marker.color = g.rows.map((r) => num(r[colorMetric.id]) ?? Number.NaN);
+      marker.color = groupRowsSorted.map((r) => num(r[colorMetric.id]) ?? Number.NaN);
       marker.coloraxis = 'coloraxis';
-    } else marker.color = style.color;
+    } else marker.color = g.color;
     return {
       type,
-      mode: 'markers',
-      name: escapeHtml(categoryLabel(shapeColumn, g.rows[0]?.[shapeColumn])),
-      x: g.rows.map((r) => num(r[s.x]) ?? 0),
-      y: g.rows.map((r) => num(r[s.y]) ?? 0),
-      customdata: g.rows.map((r) => String(r.sae_id)),
-      text: g.rows.map((r) => hoverText(r, xDef, yDef)),
+      mode: s.lines ? 'lines+markers' : 'markers',
+      name: escapeHtml(g.label),
+      x: groupRowsSorted.map((r) => num(r[s.x]) ?? 0),
+      y: groupRowsSorted.map((r) => num(r[s.y]) ?? 0),
+      customdata: groupRowsSorted.map((r) => String(r.sae_id)),
+      text: groupRowsSorted.map((r) => hoverText(r, xDef, yDef)),
       hovertemplate: '%{text}<extra></extra>',
       marker,
+      ...(s.lines ? { line: { color: colorMetric ? '#999999' : g.color, width: 1.5 } } : {}),
       showlegend: true,
     };
   });
   const selected = drawable.find((r) => r.sae_id === s.sel);
-  if (selected) {
-    traces.push({
-      type, mode: 'markers', name: 'Selected',
-      x: [num(selected[s.x]) ?? 0], y: [num(selected[s.y]) ?? 0],
-      customdata: [String(selected.sae_id)], text: [hoverText(selected, xDef, yDef)],
-      hovertemplate: '%{text}<extra></extra>',
-      marker: { symbol: 'circle-open', size: 20, color: '#000000', line: { width: 3 } },
-      showlegend: false,
-    });
-  }
+  if (selected) traces.push(selectedTrace(selected, s, hoverText(selected, xDef, yDef)));
   const mine = userPoints.filter((p) => num(p.metrics[s.x]) !== null && num(p.metrics[s.y]) !== null);
   if (mine.length) {
     traces.push({
@@ -137,16 +135,23 @@ export function scatterSpec(rows: SaeRow[], s: ViewState, userPoints: readonly U
       showlegend: true,
     });
   }
-  const layout: Record<string, unknown> = {
-    xaxis: { title: { text: escapeHtml(axisTitle(xDef)) }, type: s.logx ? 'log' : 'linear', zeroline: false },
-    yaxis: { title: { text: escapeHtml(axisTitle(yDef)) }, type: s.logy ? 'log' : 'linear', zeroline: false },
-    legend: { title: { text: colorMetric ? 'Shape: architecture' : escapeHtml(COLOR_COLUMN_LABELS[s.color] ?? s.color) } },
-    hovermode: 'closest',
-    margin: { l: 70, r: 20, t: 20, b: 60 },
-    uirevision: `${s.x}|${s.y}|${s.logx}|${s.logy}`,
-  };
+  const overlay = s.baselines ? baselineOverlay(baselines, s.x, s.y) : EMPTY_OVERLAY;
+  traces.push(...overlay.traces);
+  const layout = { ...xyLayout(s, xDef, yDef), shapes: overlay.shapes, annotations: overlay.annotations };
   if (colorMetric) {
-    layout.coloraxis = { colorscale: 'Viridis', colorbar: { title: { text: escapeHtml(colorMetric.label) } } };
+    Object.assign(layout, { coloraxis: { colorscale: 'Viridis', colorbar: { title: { text: escapeHtml(colorMetric.label) } } } });
   }
-  return { traces, layout, plotted: drawable.length, notPlotted: rows.length - drawable.length };
+  return { traces, layout, plotted: drawable.length, notPlotted: rows.filter((r) => !isBaseline(r)).length - drawable.length, baselines: overlay.drawn };
+}
+
+/** A ring around the selected SAE. */
+export function selectedTrace(row: SaeRow, s: ViewState, text: string): PlotTrace {
+  return {
+    type: 'scatter', mode: 'markers', name: 'Selected',
+    x: [num(row[s.x]) ?? 0], y: [num(row[s.y]) ?? 0],
+    customdata: [String(row.sae_id)], text: [text],
+    hovertemplate: '%{text}<extra></extra>',
+    marker: { symbol: 'circle-open', size: 20, color: '#000000', line: { width: 3 } },
+    showlegend: false,
+  };
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/ingest/csv.ts';
-import { facetCountsQuery, filteredRowsQuery, saeValuesQuery } from '../../src/query/saeQueries.ts';
+import {
+  baselineRowsQuery, domainQuery, facetCountsQuery, filteredRowsQuery, metricTotalsQuery, saeIdsQuery, saeValuesQuery,
+} from '../../src/query/saeQueries.ts';
+import { PRESETS } from '../../src/state/presets.ts';
+import { decodeUrl, type Domains } from '../../src/state/urlCodec.ts';
+import { DIMENSIONS } from '../../src/catalog/columns.ts';
 import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
 import { openTestDb, type TestDb } from '../helpers/duckdb.ts';
 
@@ -66,5 +71,28 @@ describe('SQL builders on the real data in DuckDB-WASM', () => {
     const ravel = rows.filter((r) => r.eval_type === 'ravel' && r.metric === 'disentanglement_score');
     expect(ravel.map((r) => r.provenance).sort()).toEqual(['published_0125', 'reproduction']);
     expect(ravel.every((r) => r.source_repo === 'meowmaryexe/SAEBench-Reliability')).toBe(true);
+  });
+
+  it('finds the baselines of the filtered models and layers, whatever the width or architecture filter', () => {
+    const rows = db.query(baselineRowsQuery(view({ model: ['gemma-2-2b'], layer: [12], width: [65536], arch: ['topk'] })));
+    expect(ids(rows)).toEqual(csv.filter((r) => r.is_baseline === 'true' && r.model === 'gemma-2-2b' && r.layer === '12').map((r) => r.sae_id));
+    expect(rows[0]?.ce_loss_score).toBe(1);
+    expect(db.query(baselineRowsQuery(DEFAULT_STATE)).length).toBe(csv.filter((r) => r.is_baseline === 'true').length);
+  });
+
+  it('counts how many SAEs have each metric in the whole dataset', () => {
+    const [totals] = db.query(metricTotalsQuery());
+    expect(totals?.ravel_disentanglement).toBe(csv.filter((r) => r.ravel_disentanglement !== '').length);
+    expect(totals?.l0).toBe(csv.filter((r) => r.l0 !== '').length);
+  });
+
+  it('every preset is a URL the real data accepts without a notice, and shows SAEs', () => {
+    const values = Object.fromEntries(DIMENSIONS.map((d) => [d.key, db.query(domainQuery(d.key)).map((r) => r.value as string | number)]));
+    const domains: Domains = { values: values as Domains['values'], saeIds: new Set(db.query(saeIdsQuery()).map((r) => String(r.sae_id))) };
+    for (const p of PRESETS) {
+      const { state, notices } = decodeUrl(p.search, domains);
+      expect(notices, p.id).toEqual([]);
+      expect(db.query(filteredRowsQuery(state)).length, p.id).toBeGreaterThan(0);
+    }
   });
 });

@@ -13,7 +13,7 @@ describe('scatter spec', () => {
     const spec = scatterSpec(rows, DEFAULT_STATE);
     expect(spec.traces.map((t) => t.name)).toEqual(['JumpReLU', 'TopK']);
     expect(spec.traces.map((t) => t.customdata)).toEqual([['c'], ['a', 'b']]);
-    expect(spec.traces[1]?.marker.symbol).not.toBe(spec.traces[0]?.marker.symbol);
+    expect(spec.traces[1]?.marker?.symbol).not.toBe(spec.traces[0]?.marker?.symbol);
     expect(spec.plotted).toBe(3);
     expect(spec.notPlotted).toBe(2); // d has no L0; e has L0 = 0 on a log axis
     expect(spec.layout).toMatchObject({ xaxis: { type: 'log' }, yaxis: { type: 'linear' } });
@@ -32,14 +32,14 @@ describe('scatter spec', () => {
     const spec = scatterSpec([row('<img src=x onerror=alert(1)>', '<b>evil</b>', 10, 0.5)], DEFAULT_STATE);
     const t = spec.traces[0]!;
     expect(t.name).toBe('&lt;b&gt;evil&lt;/b&gt;');
-    expect(t.text[0]).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(t.text[0]).not.toContain('<img');
-    expect(t.text[0]).toContain('(reproduction)');
+    expect(t.text?.[0]).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(t.text?.[0]).not.toContain('<img');
+    expect(t.text?.[0]).toContain('(reproduction)');
   });
 
   it('colours by a third metric with a shared colour axis and architecture shapes', () => {
     const spec = scatterSpec(rows.map((r) => ({ ...r, ravel_disentanglement: 0.5 })), { ...DEFAULT_STATE, color: 'ravel_disentanglement' });
-    expect(spec.traces[0]?.marker.coloraxis).toBe('coloraxis');
+    expect(spec.traces[0]?.marker?.coloraxis).toBe('coloraxis');
     expect(spec.layout.coloraxis).toBeDefined();
   });
 });

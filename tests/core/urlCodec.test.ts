@@ -28,9 +28,20 @@ describe('URL codec', () => {
       logx: true, logy: true, arch: ['jumprelu'], model: ['gemma-2-2b', 'pythia-160m-deduped'], width: [65536],
       layer: [12], release: ['sae_bench_0125'], prov: ['published_0125'], tokens: [499998720], l0min: 20.5, l0max: 200,
       both: true, sel: 'weird,id&=x', cols: ['mse', 'trainer'], sort: { column: 'l0', desc: false },
+      lines: true, fonly: true, baselines: false, scale: 'layer', wmin: 20, wmax: 640.5, partial: true,
     };
     const url = encodeUrl(s);
     expect(decodeUrl(url, domains)).toEqual({ state: s, notices: [] });
+  });
+
+  it('reads every view of the trade-off issue and their controls', () => {
+    for (const v of ['scatter', 'pareto', 'scaling', 'grid', 'agreement', 'coverage', 'table']) {
+      expect(decodeUrl(`?view=${v}`, domains).state.view).toBe(v);
+    }
+    const { state, notices } = decodeUrl('?view=scaling&scale=training_tokens&wmin=10&wmax=abc&lines=yes&baselines=0', domains);
+    expect(state).toMatchObject({ view: 'scaling', scale: 'training_tokens', wmin: 10, wmax: 200, lines: false, baselines: false });
+    expect(notices).toEqual(['Ignored wmax="abc": not a valid value', 'Ignored lines="yes": not a valid value']);
+    expect(decodeUrl('?scale=width', domains).notices).toEqual(['Ignored scale="width": not a valid value']);
   });
 
   it('leaves defaults out of the URL but always writes the version and view', () => {

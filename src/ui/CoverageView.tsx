@@ -1,0 +1,38 @@
+// Coverage: how many of the filtered SAEs have each eval, by architecture and by model and width.
+import { useMemo } from 'react';
+import { coverageTables, evalLabel } from '../views/coverageSpec.ts';
+import type { SaeRow } from '../views/groups.ts';
+
+export function CoverageView({ rows }: { rows: SaeRow[] }) {
+  const tables = useMemo(() => coverageTables(rows), [rows]);
+  return (
+    <div className="matrix-view" data-testid="coverage">
+      <p className="plot-caption">SAEs with a value for each eval among the {rows.length} filtered SAEs (count / SAEs in the group). Empty cells are holes in the real data, never filled in.</p>
+      {tables.map((t) => {
+        const k = t.matrix.evalIds.length;
+        return (
+          <table key={t.grouping} className="matrix coverage" data-testid={`coverage-${t.grouping}`}>
+            <caption>{t.title}</caption>
+            <thead><tr><th scope="col" />{t.matrix.evalIds.map((e) => <th key={e} scope="col">{evalLabel(e)}</th>)}</tr></thead>
+            <tbody>
+              {t.matrix.keys.map((key, i) => (
+                <tr key={key}>
+                  <th scope="row">{t.labels[key] ?? key}</th>
+                  {t.matrix.evalIds.map((e, j) => {
+                    const c = t.matrix.cells[i * k + j]!;
+                    const share = c.total ? c.count / c.total : 0;
+                    return (
+                      <td key={e} data-eval={e} className={c.count === 0 ? 'hole' : undefined} style={{ background: `rgba(0, 114, 178, ${0.08 + 0.5 * share})` }}>
+                        {c.count} / {c.total}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// Pareto view: per-group frontiers from views/paretoSpec.ts.
+import { useMemo } from 'react';
+import { useStore } from '../state/store.ts';
+import { paretoSpec } from '../views/paretoSpec.ts';
+import type { SaeRow } from '../views/groups.ts';
+import { Figure } from './Figure.tsx';
+
+export function ParetoView({ rows, baselines }: { rows: SaeRow[]; baselines: SaeRow[] }) {
+  const view = useStore((s) => s.view);
+  const spec = useMemo(() => paretoSpec(rows, view, baselines), [rows, view, baselines]);
+  return (
+    <div className="scatter">
+      <p className="plot-caption" data-testid="pareto-caption">
+        {spec.subtitle}. {spec.frontierPoints} SAEs on a frontier, {spec.dominatedPoints} dominated
+        {view.fonly ? ' (hidden)' : ' (faded; hover one to see what dominates it)'}.
+      </p>
+      <Figure figure={spec} testId="pareto-plot" label="Pareto frontier plot" points={spec.frontierPoints + (view.fonly ? 0 : spec.dominatedPoints)} />
+    </div>
+  );
+}

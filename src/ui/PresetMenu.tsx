@@ -1,0 +1,23 @@
+// Named views reproducing the paper's headline figures; choosing one loads its URL.
+import { PRESETS } from '../state/presets.ts';
+import { useStore } from '../state/store.ts';
+import { decodeUrl, type Domains } from '../state/urlCodec.ts';
+
+export function PresetMenu({ domains }: { domains: Domains }) {
+  const apply = (id: string) => {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (!preset) return;
+    const { state, notices } = decodeUrl(preset.search, domains);
+    useStore.getState().replace(state);
+    useStore.getState().setNotices(notices);
+  };
+  return (
+    <label className="field">
+      Presets
+      <select value="" onChange={(e) => apply(e.target.value)} aria-label="Presets: paper figures">
+        <option value="">Paper figures…</option>
+        {PRESETS.map((p) => <option key={p.id} value={p.id} title={p.description}>{p.label}</option>)}
+      </select>
+    </label>
+  );
+}
