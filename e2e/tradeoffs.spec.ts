@@ -131,7 +131,7 @@ test('a preset is a URL: choosing one shows its view and puts it in the address 
   await expect(page.getByTestId('scatter-plot')).toBeVisible();
 });
 
-test('figure export: SVG and 300 dpi PNG at paper column widths', async ({ page }) => {
+test('figure export: SVG and 300 dpi PNG at paper column widths, plots and matrices', async ({ page }) => {
   await page.goto('/?view=pareto&model=gemma-2-2b&width=65536');
   await expect(page.getByTestId('pareto-plot')).toHaveAttribute('data-points', /\d+/);
   const { readFileSync } = await import('node:fs');
@@ -150,4 +150,12 @@ test('figure export: SVG and 300 dpi PNG at paper column widths', async ({ page 
   const png = await save('PNG');
   expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(Math.round(648 * 300 / 96)); // IHDR width
+
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  await expect(page.getByTestId('agreement-matrix')).toBeVisible();
+  const matrix = (await save('SVG')).toString('utf8');
+  expect(matrix).toContain('width="648"');
+  expect(matrix).toContain('Metric agreement (Spearman');
+  const matrixPng = await save('PNG');
+  expect(matrixPng.readUInt32BE(16)).toBe(Math.round(648 * 300 / 96));
 });

@@ -1,10 +1,16 @@
 // Coverage: how many of the filtered SAEs have each eval, by architecture and by model and width.
-import { useMemo } from 'react';
-import { coverageTables, evalLabel } from '../views/coverageSpec.ts';
+import { useEffect, useMemo } from 'react';
+import { coverageBlocks, coverageFill, coverageTables, evalLabel } from '../views/coverageSpec.ts';
 import type { SaeRow } from '../views/groups.ts';
+import { matrixSvg } from '../views/matrixSvg.ts';
+import { setExportSource } from './figureRegistry.ts';
 
 export function CoverageView({ rows }: { rows: SaeRow[] }) {
   const tables = useMemo(() => coverageTables(rows), [rows]);
+  useEffect(() => {
+    setExportSource({ kind: 'svg', render: (size) => matrixSvg(coverageBlocks(tables), size, `SAEs with each eval among ${rows.length} filtered SAEs`) });
+    return () => setExportSource(null);
+  }, [tables, rows.length]);
   return (
     <div className="matrix-view" data-testid="coverage">
       <p className="plot-caption">SAEs with a value for each eval among the {rows.length} filtered SAEs (count / SAEs in the group). Empty cells are holes in the real data, never filled in.</p>
@@ -20,9 +26,8 @@ export function CoverageView({ rows }: { rows: SaeRow[] }) {
                   <th scope="row">{t.labels[key] ?? key}</th>
                   {t.matrix.evalIds.map((e, j) => {
                     const c = t.matrix.cells[i * k + j]!;
-                    const share = c.total ? c.count / c.total : 0;
                     return (
-                      <td key={e} data-eval={e} className={c.count === 0 ? 'hole' : undefined} style={{ background: `rgba(0, 114, 178, ${0.08 + 0.5 * share})` }}>
+                      <td key={e} data-eval={e} className={c.count === 0 ? 'hole' : undefined} style={{ background: coverageFill(c.count, c.total) }}>
                         {c.count} / {c.total}
                       </td>
                     );

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../state/store.ts';
 import type { Figure as FigureSpec } from '../views/plotTypes.ts';
-import { setCurrentFigure } from './figureRegistry.ts';
+import { setExportSource } from './figureRegistry.ts';
 import Plotly from './plotly.ts';
 
 type PlotDiv = HTMLDivElement & { on?: (event: string, cb: (e: { points?: { customdata?: unknown }[] }) => void) => void };
@@ -16,7 +16,7 @@ export function Figure(props: { figure: FigureSpec; testId: string; label: strin
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setCurrentFigure(figure, aspect);
+    setExportSource({ kind: 'plotly', figure, aspect: aspect ?? 0.75 });
     void Plotly.react(el, figure.traces as never, figure.layout as never, { responsive: true, displaylogo: false }).then(() => {
       el.dataset.points = String(props.points);
       if (!clickBound.current && el.on) {
@@ -34,7 +34,7 @@ export function Figure(props: { figure: FigureSpec; testId: string; label: strin
     const el = ref.current;
     return () => {
       clickBound.current = false;
-      setCurrentFigure(null);
+      setExportSource(null);
       if (el) Plotly.purge(el);
     };
   }, []);

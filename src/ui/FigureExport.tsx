@@ -1,9 +1,32 @@
-// PNG (300 dpi) and SVG of the figure on screen, at paper sizes. Files are made in the page (data: URLs).
+// PNG (300 dpi) and SVG of the view on screen, at paper sizes. Files are made in the page (data: URLs).
 import { useState } from 'react';
 import { exportFileName } from '../export/download.ts';
 import { PAPER_SIZES, PNG_DPI, PX_PER_INCH, paperFigure, type PaperSize } from '../views/paperFigure.ts';
-import { currentFigure } from './figureRegistry.ts';
+import { exportSource, type ExportSource } from './figureRegistry.ts';
 import Plotly from './plotly.ts';
+
+/** data: URL of the source at a paper size; PNGs at 300 dpi. */
+async function render(source: ExportSource, size: PaperSize, format: 'png' | 'svg'): Promise<string> {
+  const scale = format === 'png' ? PNG_DPI / PX_PER_INCH : 1;
+  if (source.kind === 'plotly') {
+    const fig = paperFigure(source.figure, size, source.aspect);
+    return Plotly.toImage({ data: fig.data, layout: fig.layout } as never, { format, width: fig.width, height: fig.height, scale });
+  }
+  const { svg, width, height } = source.render(size);
+  const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  if (format === 'svg') return svgUrl;
+  const img = new Image();
+  img.src = svgUrl;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.scale(scale, scale);
+  ctx.drawImage(img, 0, 0);
+  return canvas.toDataURL('image/png');
+}
 
 function saveDataUrl(filename: string, url: string): void {
   const a = document.createElement('a');
@@ -18,13 +41,10 @@ export function FigureExport({ fileParts }: { fileParts: string[] }) {
   const [size, setSize] = useState<PaperSize>('single');
   const [error, setError] = useState<string | null>(null);
   const save = async (format: 'png' | 'svg') => {
-    const current = currentFigure();
-    if (!current) return;
-    const fig = paperFigure(current.figure, size, current.aspect);
+    const source = exportSource();
+    if (!source) return;
     try {
-      const url = await Plotly.toImage({ data: fig.data, layout: fig.layout } as never, {
-        format, width: fig.width, height: fig.height, scale: format === 'png' ? PNG_DPI / PX_PER_INCH : 1,
-      });
+      const url = await render(source, size, format);
       saveDataUrl(exportFileName([...fileParts, size], format), url);
       setError(null);
     } catch (e) {

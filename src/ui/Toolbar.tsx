@@ -15,7 +15,7 @@ const VIEW_LABELS: Record<ViewKind, string> = {
   scatter: 'Scatter', pareto: 'Pareto', scaling: 'Scaling', grid: 'All metrics', agreement: 'Agreement',
   coverage: 'Coverage', table: 'Table', rescore: 'Re-score an SAE',
 };
-const PLOT_VIEWS: ReadonlySet<ViewKind> = new Set(['scatter', 'pareto', 'scaling', 'grid']);
+const FIGURE_VIEWS: ReadonlySet<ViewKind> = new Set(['scatter', 'pareto', 'scaling', 'grid', 'agreement', 'coverage']);
 
 export function Toolbar({ rows, domains }: { rows: SaeRow[] | null; domains: Domains }) {
   const view = useStore((s) => s.view);
@@ -49,7 +49,7 @@ export function Toolbar({ rows, domains }: { rows: SaeRow[] | null; domains: Dom
       <span className="spacer" />
       <button type="button" disabled={!rows} onClick={() => download('csv')}>Download CSV</button>
       <button type="button" disabled={!rows} onClick={() => download('json')}>Download JSON</button>
-      {PLOT_VIEWS.has(view.view) && <FigureExport fileParts={fileParts} />}
+      {FIGURE_VIEWS.has(view.view) && <FigureExport fileParts={fileParts} />}
       <button type="button" onClick={copyLink}>{copied ? 'Link copied' : 'Copy link'}</button>
     </div>
   );

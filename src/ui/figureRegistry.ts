@@ -1,12 +1,18 @@
-// The figure now on screen, for the figure-export buttons (only one plot view is shown at a time).
+// What the figure-export buttons export: the Plotly figure on screen, or a matrix view's SVG renderer (only
+// one view is shown at a time).
+import type { PaperSize } from '../views/paperFigure.ts';
 import type { Figure } from '../views/plotTypes.ts';
 
-let current: { figure: Figure; aspect: number } | null = null;
+export type ExportSource =
+  | { kind: 'plotly'; figure: Figure; aspect: number }
+  | { kind: 'svg'; render: (size: PaperSize) => { svg: string; width: number; height: number } };
 
-export function setCurrentFigure(figure: Figure | null, aspect = 0.75): void {
-  current = figure ? { figure, aspect } : null;
+let current: ExportSource | null = null;
+
+export function setExportSource(source: ExportSource | null): void {
+  current = source;
 }
 
-export function currentFigure(): { figure: Figure; aspect: number } | null {
+export function exportSource(): ExportSource | null {
   return current;
 }

@@ -5,6 +5,7 @@ import { agreementMatrix, type AgreementCell } from '../analysis/rankCorrelation
 import { metricById } from '../catalog/metrics.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { isBaseline, num, type SaeRow } from './groups.ts';
+import type { MatrixBlock } from './matrixSvg.ts';
 
 export const AGREEMENT_METRICS = [
   'l0', 'ce_loss_score', 'explained_variance', 'absorption_fraction', 'autointerp_score', 'scr_top20', 'tpp_top20',
@@ -26,7 +27,7 @@ export interface AgreementView {
 export function agreementMetricLabel(id: string): string {
   const def = metricById(id)!;
   if (def.direction === 'control') return `${def.label} (control)`;
-  return def.direction === 'lower' ? `−${def.label} (flipped: higher is better)` : def.label;
+  return def.direction === 'lower' ? `−${def.label} (flipped)` : def.label;
 }
 
 export function agreementView(rows: readonly SaeRow[], s: ViewState): AgreementView {
@@ -63,4 +64,14 @@ export const AGREEMENT_EXPORT_COLUMNS = ['metric_a', 'metric_b', 'rho', 'n', 'me
 export function agreementExportRows(rows: readonly SaeRow[], s: ViewState): SaeRow[] {
   const v = agreementView(rows, s);
   return v.cells.map((c) => ({ metric_a: c.a, metric_b: c.b, rho: c.rho, n: c.n, method: v.method }));
+}
+
+/** The matrix as a figure block (for SVG/PNG export). */
+export function agreementBlock(v: AgreementView): MatrixBlock {
+  return {
+    title: `Metric agreement (${v.method}, ${v.saes} SAEs)`,
+    rows: v.metrics.map((m) => m.label),
+    cols: v.metrics.map((m) => m.label),
+    cells: v.cells.map((c) => ({ text: c.rho === null ? '–' : c.rho.toFixed(2), fill: agreementColor(c.rho), dark: Math.abs(c.rho ?? 0) > 0.6 })),
+  };
 }

@@ -19,6 +19,13 @@ export function baselineLabel(r: SaeRow): string {
   return `PCA baseline, ${String(r.model)} L${String(r.layer)}`;
 }
 
+/** "PCA baseline, gemma-2-2b L5/L12/L19" for baselines that share a line. */
+export function sharedLabel(rows: readonly SaeRow[]): string {
+  const byModel = new Map<string, string[]>();
+  for (const r of rows) byModel.set(String(r.model), [...(byModel.get(String(r.model)) ?? []), `L${String(r.layer)}`]);
+  return `PCA baseline, ${[...byModel].map(([model, layers]) => `${model} ${layers.join('/')}`).join('; ')}`;
+}
+
 export interface OverlayOptions {
   /** Plotly axis ids, e.g. 'x' / 'y' or 'x3' / 'y3' in a grid. */
   xaxis?: string;
@@ -36,12 +43,12 @@ export function baselineOverlay(baselines: readonly SaeRow[], xId: string | null
   const overlay: BaselineOverlay = { shapes: [], annotations: [], traces: [], drawn: [] };
   const markers: { x: number; y: number; label: string }[] = [];
   // Baselines with the same value (e.g. PCA's loss recovered of 1 on every layer) share one line and label.
-  const lines = new Map<number, string[]>();
+  const lines = new Map<number, SaeRow[]>();
   for (const r of baselines) {
     const y = yValue(r);
     if (y === null) continue;
     const label = baselineLabel(r);
-    if (asLine) lines.set(y, [...(lines.get(y) ?? []), label]);
+    if (asLine) lines.set(y, [...(lines.get(y) ?? []), r]);
     else {
       const x = xId === null ? null : num(r[xId]);
       if (x === null) continue;
@@ -49,14 +56,14 @@ export function baselineOverlay(baselines: readonly SaeRow[], xId: string | null
     }
     overlay.drawn.push(label);
   }
-  for (const [y, labels] of lines) {
+  for (const [y, group] of lines) {
     overlay.shapes.push({
       type: 'line', xref: `${xaxis} domain`, x0: 0, x1: 1, yref: yaxis, y0: y, y1: y,
       line: { color: '#7F7F7F', width: 1.5, dash: 'dash' },
     });
     overlay.annotations.push({
       xref: `${xaxis} domain`, x: 1, xanchor: 'right', yref: yaxis, y, yanchor: 'bottom', showarrow: false,
-      text: escapeHtml(`${labels.join('; ')}: ${formatValue(y)}`), font: { size: 10, color: '#555555' },
+      text: escapeHtml(`${sharedLabel(group)}: ${formatValue(y)}`), font: { size: 10, color: '#555555' },
     });
   }
   if (markers.length) {

@@ -4,6 +4,7 @@ import { coverageMatrix, type CoverageMatrix } from '../analysis/coverage.ts';
 import { EVAL_LABELS, type EvalId } from '../catalog/metrics.ts';
 import { categoryLabel } from './encodings.ts';
 import type { SaeRow } from './groups.ts';
+import type { MatrixBlock } from './matrixSvg.ts';
 
 /** Each eval's presence is read from its headline metric column. */
 export const COVERAGE_EVALS: readonly { id: EvalId; column: string }[] = [
@@ -53,4 +54,19 @@ export const COVERAGE_EXPORT_COLUMNS = ['grouping', 'group', 'eval', 'count', 't
 export function coverageExportRows(rows: readonly SaeRow[]): SaeRow[] {
   return coverageTables(rows).flatMap((t) =>
     t.matrix.cells.map((c) => ({ grouping: t.grouping, group: t.labels[c.key] ?? c.key, eval: c.evalId, count: c.count, total: c.total })));
+}
+
+/** Share of a group that has the eval, as a blue fill (white = none). */
+export function coverageFill(count: number, total: number): string {
+  const share = total ? count / total : 0;
+  return count === 0 ? '#ffffff' : `rgba(0, 114, 178, ${(0.08 + 0.5 * share).toFixed(3)})`;
+}
+
+export function coverageBlocks(tables: readonly CoverageTable[]): MatrixBlock[] {
+  return tables.map((t) => ({
+    title: `Coverage ${t.title.toLowerCase()}`,
+    rows: t.matrix.keys.map((k) => t.labels[k] ?? k),
+    cols: t.matrix.evalIds.map(evalLabel),
+    cells: t.matrix.cells.map((c) => ({ text: `${c.count}/${c.total}`, fill: coverageFill(c.count, c.total) })),
+  }));
 }

@@ -65,6 +65,7 @@ describe('lines per group and baselines in the scatter', () => {
     expect(topk.mode).toBe('lines+markers');
     expect(topk.x).toEqual([20, 40, 50]);
     expect(spec.baselines).toEqual(['PCA baseline, m L1']);
+    expect((spec.layout.annotations as { text: string }[])[0]!.text).toBe('PCA baseline, m L1: 1');
     expect(spec.layout.shapes).toMatchObject([{ type: 'line', y0: 1, y1: 1, line: { dash: 'dash' } }]);
   });
 
@@ -146,8 +147,22 @@ describe('coverage', () => {
 describe('paper figure', () => {
   it('sizes to a single (3.25 in) or double (6.75 in) column with print fonts', () => {
     const fig = scatterSpec(rows, DEFAULT_STATE);
-    expect(paperFigure(fig, 'single')).toMatchObject({ width: 312, height: 234, layout: { font: { size: 8 } } });
-    expect(paperFigure(fig, 'double', 1)).toMatchObject({ width: 648, height: 648 });
-    expect(paperFigure(fig, 'single').data).toBe(fig.traces);
+    expect(paperFigure(fig, 'single')).toMatchObject({ width: 312, height: 328, layout: { width: 312, height: 328, font: { size: 8 } } });
+    expect(paperFigure(fig, 'double', 1)).toMatchObject({ width: 648, height: 907 });
+    const topk = fig.traces.find((t) => t.name === 'TopK')!;
+    expect(paperFigure(fig, 'single').data.find((t) => t.name === 'TopK')!.marker?.size).toBeCloseTo((topk.marker!.size as number) * 0.6, 12);
+  });
+});
+
+describe('matrix figure', () => {
+  it('renders a block per matrix at the column width, labels escaped as XML text', async () => {
+    const { matrixSvg } = await import('../../src/views/matrixSvg.ts');
+    const { svg, width, height } = matrixSvg([{ title: 'T <b>', rows: ['r&1', 'r2'], cols: ['c1'], cells: [{ text: '0.50', fill: '#ff0000' }, { text: '–', fill: '#eeeeee' }] }], 'double');
+    expect(width).toBe(648);
+    expect(svg).toContain('width="648"');
+    expect(svg).toContain(`height="${height}"`);
+    expect(svg).toContain('T &lt;b&gt;');
+    expect(svg).toContain('r&amp;1');
+    expect(svg.match(/<rect x=/g)).toHaveLength(2);
   });
 });

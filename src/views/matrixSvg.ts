@@ -1,0 +1,51 @@
+// Matrix views (agreement, coverage) as a standalone SVG figure at a paper column width. Pure.
+import { PAPER_SIZES, PX_PER_INCH, type PaperSize } from './paperFigure.ts';
+
+export interface MatrixBlock {
+  title: string;
+  rows: string[];
+  cols: string[];
+  /** rows × cols, row-major. */
+  cells: { text: string; fill: string; dark?: boolean }[];
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function matrixSvg(blocks: readonly MatrixBlock[], size: PaperSize, caption = ''): { svg: string; width: number; height: number } {
+  const width = Math.round(PAPER_SIZES[size].inches * PX_PER_INCH);
+  const font = PAPER_SIZES[size].font;
+  const parts: string[] = [];
+  let y = 4;
+  for (const b of blocks) {
+    const labelW = Math.round(width * 0.3);
+    const cellW = (width - labelW - 4) / Math.max(1, b.cols.length);
+    // Column labels stand vertically above their column, so no label runs past the figure's edge.
+    const cellH = Math.max(font * 1.9, Math.min(cellW * 0.7, font * 3));
+    const header = Math.min(width * 0.4, font * 0.6 * Math.max(...b.cols.map((c) => c.length)) + font);
+    parts.push(`<text x="0" y="${y + font}" font-weight="bold">${xml(b.title)}</text>`);
+    y += font * 1.6 + header;
+    b.cols.forEach((c, j) => {
+      const x = labelW + (j + 0.5) * cellW + font / 3;
+      parts.push(`<text transform="translate(${x.toFixed(1)},${(y - 3).toFixed(1)}) rotate(-90)" font-size="${font - 1}">${xml(c)}</text>`);
+    });
+    b.rows.forEach((r, i) => {
+      const top = y + i * cellH;
+      parts.push(`<text x="${labelW - 4}" y="${(top + cellH / 2 + font / 3).toFixed(1)}" text-anchor="end" font-size="${font - 1}">${xml(r)}</text>`);
+      b.cols.forEach((_, j) => {
+        const cell = b.cells[i * b.cols.length + j];
+        if (!cell) return;
+        const left = labelW + j * cellW;
+        parts.push(`<rect x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${cellW.toFixed(1)}" height="${cellH.toFixed(1)}" fill="${xml(cell.fill)}" stroke="#ffffff"/>`);
+        parts.push(`<text x="${(left + cellW / 2).toFixed(1)}" y="${(top + cellH / 2 + font / 3).toFixed(1)}" text-anchor="middle" font-size="${font - 1}" fill="${cell.dark ? '#ffffff' : '#000000'}">${xml(cell.text)}</text>`);
+      });
+    });
+    y += b.rows.length * cellH + font * 1.5;
+  }
+  if (caption) {
+    parts.push(`<text x="0" y="${(y + font).toFixed(1)}" font-size="${font - 1}" fill="#444444">${xml(caption)}</text>`);
+    y += font * 2;
+  }
+  const height = Math.ceil(y);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif" font-size="${font}"><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return { svg, width, height };
+}
