@@ -20,6 +20,9 @@ test('Pareto view: frontiers per architecture, "frontier only" in the URL, CSV w
   await expect(page.getByTestId('pareto-caption')).toContainText('Up and to the left is better');
   await expect(plot.locator('.gtitle')).toContainText('Up and to the left is better');
   const frontier = gemma65.filter((p) => onFrontier(p, gemma65));
+  const pooled = gemma65.filter((p) => onFrontier({ ...p, architecture: '' }, gemma65.map((q) => ({ ...q, architecture: '' }))));
+  const pooledBatchTopk = pooled.filter((p) => p.architecture === 'batch_topk').length;
+  await expect(page.getByTestId('pareto-caption')).toContainText(`Batch TopK ${pooledBatchTopk}`);
 
   await page.getByLabel('Frontier only').check();
   await expect(page).toHaveURL(/fonly=1/);

@@ -13,6 +13,7 @@ export function ParetoView({ rows, baselines }: { rows: SaeRow[]; baselines: Sae
       <p className="plot-caption" data-testid="pareto-caption">
         {spec.subtitle}. {spec.frontierPoints} SAEs on a frontier, {spec.dominatedPoints} dominated
         {view.fonly ? ' (hidden)' : ' (faded; hover one to see what dominates it)'}.
+        {spec.pooled.length > 0 && ` Frontier of all groups pooled: ${spec.pooled.map((p) => `${p.label} ${p.count}`).join(', ')}.`}
       </p>
       <Figure figure={spec} testId="pareto-plot" label="Pareto frontier plot" points={spec.frontierPoints + (view.fonly ? 0 : spec.dominatedPoints)} />
     </div>

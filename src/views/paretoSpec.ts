@@ -18,6 +18,8 @@ export interface ParetoSpec extends Figure {
   frontierPoints: number;
   dominatedPoints: number;
   subtitle: string;
+  /** Who holds the frontier of all groups pooled: group label and its points on it, most first. */
+  pooled: { label: string; count: number }[];
 }
 
 const MAX_NAMED = 4;
@@ -81,7 +83,21 @@ export function paretoSpec(rows: SaeRow[], s: ViewState, baselines: readonly Sae
     shapes: overlay.shapes,
     annotations: overlay.annotations,
   };
-  return { traces, layout, frontierPoints, dominatedPoints, subtitle };
+  return { traces, layout, frontierPoints, dominatedPoints, subtitle, pooled: pooledFrontier(results, s) };
+}
+
+function pooledFrontier(results: readonly GroupFrontierResult[], s: ViewState): { label: string; count: number }[] {
+  const labelOf = new Map<string, string>();
+  const points = results.flatMap(({ group }) => group.rows.map((r) => {
+    labelOf.set(String(r.sae_id), group.label);
+    return { id: String(r.sae_id), x: num(r[s.x]), y: num(r[s.y]) };
+  }));
+  const counts = new Map<string, number>();
+  for (const p of paretoFrontier(points, metricById(s.x)!.direction, metricById(s.y)!.direction).frontier) {
+    const label = labelOf.get(p.id)!;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
 }
 
 /** The view's CSV rows: every filtered SAE (baselines aside) with on_frontier and frontier_group; with

@@ -32,6 +32,8 @@ describe('Pareto view', () => {
     expect(spec.frontierPoints).toBe(3); // a, b, d
     expect(spec.dominatedPoints).toBe(1);
     expect(spec.subtitle).toBe('Up and to the left is better; one frontier per architecture');
+    // Pooled over groups, a (20, 0.9) dominates gated d (30, 0.8): TopK holds the whole frontier.
+    expect(spec.pooled).toEqual([{ label: 'TopK', count: 2 }]);
     // The baseline is a reference line, never a frontier point.
     expect(spec.traces.flatMap((t) => t.customdata ?? [])).not.toContain('pca');
     expect(spec.layout.shapes).toHaveLength(1);
