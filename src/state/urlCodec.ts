@@ -5,6 +5,7 @@ import { isMetricId } from '../catalog/metrics.ts';
 import {
   DEFAULT_STATE, SCALING_AXES, URL_VERSION, VIEWS, defaultLog, type ScalingAxis, type ViewKind, type ViewState,
 } from './viewState.ts';
+import { translateNeuronpedia } from './neuronpedia.ts';
 
 export interface Domains {
   values: Record<DimensionKey, (string | number)[]>;
@@ -46,7 +47,9 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
   const state: ViewState = { ...DEFAULT_STATE };
   let logx: boolean | null = null;
   let logy: boolean | null = null;
-  for (const [rawKey, rawValue] of splitQuery(search)) {
+  const translated = translateNeuronpedia(splitQuery(search));
+  notices.push(...translated.notices);
+  for (const [rawKey, rawValue] of translated.pairs) {
     const key = decodeItem(rawKey);
     const value = decodeItem(rawValue);
     const list = rawValue === '' ? [] : rawValue.split(',').map(decodeItem);

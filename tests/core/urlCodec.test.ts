@@ -70,3 +70,22 @@ describe('URL codec', () => {
     expect(decodeUrl('?&&=&', domains).state).toEqual(DEFAULT_STATE);
   });
 });
+
+describe('Neuronpedia links', () => {
+  it('opens the blog iframe URL with the same filters and axes', async () => {
+    const { decodeUrl: decode } = await import('../../src/state/urlCodec.ts');
+    const url = '?modelId=gemma-2-2b&dSae=65536&layer=12&metricX=core%7C%7Csparsity%7C%7Cl0&metricY=scr||scr_metrics||scr_metric_threshold_20&groupBy=saeClass&logX=true&embed=true';
+    const { state, notices } = decode(url, domains);
+    expect(state).toMatchObject({ model: ['gemma-2-2b'], width: [65536], layer: [12], x: 'l0', y: 'scr_top20', color: 'architecture', logx: true });
+    expect(notices).toEqual(['Read a Neuronpedia SAEBench link', 'Ignored Neuronpedia parameter embed']);
+  });
+
+  it('maps SAE classes and says what it cannot read', async () => {
+    const { decodeUrl: decode } = await import('../../src/state/urlCodec.ts');
+    const { state, notices } = decode('?saeClass=standard_april_update,topk&metricY=core||x||nope&groupBy=trainingTokens', { ...domains, values: { ...domains.values, arch: ['standard', 'topk'] } });
+    expect(state.arch).toEqual(['standard', 'topk']);
+    expect(state.y).toBe('ce_loss_score');
+    expect(notices).toContain('Ignored metricY: no metric "core||x||nope" in this dataset');
+    expect(notices).toContain('Ignored groupBy="trainingTokens": not a grouping here');
+  });
+});
