@@ -1,12 +1,16 @@
-// Saves text as a file through an object URL (no request leaves the page).
-export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+// Saves files made in the page (object or data: URLs); no request leaves the page.
+export function saveUrl(filename: string, url: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+export function downloadText(filename: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  saveUrl(filename, url);
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 

@@ -1,6 +1,6 @@
 // PNG (300 dpi) and SVG of the view on screen, at paper sizes. Files are made in the page (data: URLs).
 import { useState } from 'react';
-import { exportFileName } from '../export/download.ts';
+import { exportFileName, saveUrl } from '../export/download.ts';
 import { PAPER_SIZES, PNG_DPI, PX_PER_INCH, paperFigure, type PaperSize } from '../views/paperFigure.ts';
 import { exportSource, type ExportSource } from './figureRegistry.ts';
 import Plotly from './plotly.ts';
@@ -28,15 +28,6 @@ async function render(source: ExportSource, size: PaperSize, format: 'png' | 'sv
   return canvas.toDataURL('image/png');
 }
 
-function saveDataUrl(filename: string, url: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 export function FigureExport({ fileParts }: { fileParts: string[] }) {
   const [size, setSize] = useState<PaperSize>('single');
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +36,7 @@ export function FigureExport({ fileParts }: { fileParts: string[] }) {
     if (!source) return;
     try {
       const url = await render(source, size, format);
-      saveDataUrl(exportFileName([...fileParts, size], format), url);
+      saveUrl(exportFileName([...fileParts, size], format), url);
       setError(null);
     } catch (e) {
       setError(`Figure export failed: ${e instanceof Error ? e.message : String(e)}`);
