@@ -6,6 +6,7 @@ test('a synthetic demo SAE re-scores in the page (CPU worker) and its point appe
   await page.getByRole('button', { name: 'Re-score demo' }).click();
   const result = page.getByTestId('rescore-result');
   await expect(result).toContainText('[synthetic]');
+  await expect(result).toContainText('CPU path: WebAssembly SIMD, 2 workers');
   const l0 = Number(await result.locator('tr[data-metric=l0] td').first().textContent());
   expect(l0).toBeGreaterThan(0);
   const ev = Number(await result.locator('tr[data-metric=explained_variance] td').first().textContent());

@@ -1,10 +1,13 @@
 // Re-score an SAE on an activation bundle from the command line.
-//   npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|gpu] [--json] [--no-fold]
+//   npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|cpu-scalar|gpu] [--json] [--no-fold]
+// cpu = WebAssembly SIMD on 2 worker threads (falls back by itself); cpu-scalar = the plain TypeScript engine.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBundle } from '../src/rescore/bundle.ts';
 import { rescoreCpu } from '../src/rescore/cpuEngine.ts';
+import { rescoreCpuFast } from '../src/rescore/fastCpuEngine.ts';
+import { spawnNodeComputeWorker } from '../src/rescore/parallel/nodeWorkers.ts';
 import { loadSaeFromFiles } from '../src/rescore/loadSae.ts';
 import type { ActivationBundle, CanonicalSae, RescoreOptions, RescoreResult } from '../src/rescore/types.ts';
 
@@ -17,7 +20,7 @@ function arg(name: string): string | undefined {
 }
 
 function usage(msg: string): never {
-  console.error(`${msg}\nusage: npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|gpu] [--json] [--no-fold]`);
+  console.error(`${msg}\nusage: npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|cpu-scalar|gpu] [--json] [--no-fold]`);
   process.exit(2);
 }
 
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
   const saeDir = arg('sae') ?? usage('missing --sae');
   const actsPath = arg('acts') ?? usage('missing --acts');
   const engine = arg('engine') ?? 'cpu';
-  if (engine !== 'cpu' && engine !== 'gpu') usage(`unknown engine ${engine}`);
+  if (engine !== 'cpu' && engine !== 'cpu-scalar' && engine !== 'gpu') usage(`unknown engine ${engine}`);
   const files = new Map<string, Uint8Array>();
   for (const f of readdirSync(saeDir)) {
     const p = join(saeDir, f);
@@ -58,16 +61,18 @@ async function main(): Promise<void> {
   const sae = loadSaeFromFiles(files, { name: saeDir, fold: !process.argv.includes('--no-fold') });
   const bundle = parseBundle(new Uint8Array(readFileSync(actsPath)), actsPath);
   const t0 = performance.now();
-  const r = engine === 'gpu' ? await runGpu(sae, bundle) : await rescoreCpu(sae, bundle);
+  const r = engine === 'gpu' ? await runGpu(sae, bundle)
+    : engine === 'cpu-scalar' ? await rescoreCpu(sae, bundle)
+    : await rescoreCpuFast(sae, bundle, { spawnWorker: spawnNodeComputeWorker });
   const seconds = (performance.now() - t0) / 1000;
   if (process.argv.includes('--json')) {
     const perLatent = Object.fromEntries(Object.entries(r.perLatent).map(([k, v]) => [k, v ? Array.from(v as Float64Array, (x) => (Number.isNaN(x) ? null : x)) : v]));
-    console.log(JSON.stringify({ engine: r.engine, sae: saeDir, acts: actsPath, tokens: r.tokens, seconds, architecture: sae.architecture, metrics: r.metrics, notes: [...sae.description.notes, ...r.notes], perLatent }, null, 1));
+    console.log(JSON.stringify({ engine: r.engine, engineLabel: r.engineLabel, sae: saeDir, acts: actsPath, tokens: r.tokens, seconds, architecture: sae.architecture, metrics: r.metrics, notes: [...sae.description.notes, ...r.notes], perLatent }, null, 1));
     return;
   }
   console.log(`SAE ${saeDir} (${sae.description.format}, ${sae.architecture}, d_in=${sae.dIn}, d_sae=${sae.dSae})`);
   console.log(`bundle ${actsPath}: ${bundle.nSeq} x ${bundle.ctx} tokens, ${r.tokens} unmasked, batch_size_prompts=${bundle.batchSizePrompts}`);
-  console.log(`engine ${r.engine}, ${seconds.toFixed(2)} s\n`);
+  console.log(`engine ${r.engineLabel ?? r.engine}, ${seconds.toFixed(2)} s\n`);
   const keys = [...ORDER.filter((k) => k in r.metrics), ...Object.keys(r.metrics).filter((k) => !ORDER.includes(k))];
   const w = Math.max(...keys.map((k) => k.length));
   for (const k of keys) {

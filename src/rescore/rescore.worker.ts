@@ -1,7 +1,10 @@
-// Runs the CPU engine off the main thread: parse files, re-score, report progress. Cancel = terminate().
+// Runs the CPU engine off the main thread: parse files, re-score, report progress. Cancel = terminate(), which also
+// ends the nested compute workers. The fast engine (wasm SIMD on 2 nested workers) falls back by itself to one
+// thread without nested workers and to the scalar engine without wasm SIMD; the result's engineLabel says which ran.
 import { parseBundle } from './bundle.ts';
-import { rescoreCpu } from './cpuEngine.ts';
+import { rescoreCpuFast } from './fastCpuEngine.ts';
 import { loadSaeFromFiles } from './loadSae.ts';
+import { browserWorkersAvailable, spawnBrowserComputeWorker } from './parallel/browserWorkers.ts';
 import type { RescoreProgress, RescoreResult } from './types.ts';
 
 export interface RescoreRequest {
@@ -20,7 +23,12 @@ self.onmessage = async (e: MessageEvent<RescoreRequest>) => {
   try {
     const sae = loadSaeFromFiles(new Map(e.data.saeFiles), { name: e.data.name });
     const bundle = parseBundle(e.data.bundle);
-    const result = await rescoreCpu(sae, bundle, { onProgress: (progress) => post({ kind: 'progress', progress }) });
+    const threads = Math.min(2, Math.max(1, navigator.hardwareConcurrency || 2));
+    const result = await rescoreCpuFast(sae, bundle, {
+      onProgress: (progress) => post({ kind: 'progress', progress }),
+      spawnWorker: browserWorkersAvailable() ? spawnBrowserComputeWorker : undefined,
+      threads,
+    });
     post({ kind: 'done', result, saeName: sae.description.name, architecture: sae.architecture });
   } catch (err) {
     post({ kind: 'error', message: err instanceof Error ? err.message : String(err) });

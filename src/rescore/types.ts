@@ -73,13 +73,15 @@ export interface RescoreOptions {
   maxCosineSampleSize?: number;
   /** Skip the weight-based per-latent metrics (encoder norms, cosines). */
   skipWeightMetrics?: boolean;
-  /** CPU engine: tokens per tile (default 64). */
+  /** CPU engine: tokens per tile (default 64 scalar, 128 wasm). */
   tileTokens?: number;
 }
 
 /** Scalar metrics use SAEBench core key names; per-latent arrays are length dSae. */
 export interface RescoreResult {
   engine: 'cpu' | 'gpu';
+  /** Which implementation ran, for display, e.g. "cpu: WebAssembly SIMD, 2 workers". */
+  engineLabel?: string;
   tokens: number;
   metrics: Record<string, number>;
   perLatent: {

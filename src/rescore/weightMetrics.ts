@@ -1,6 +1,7 @@
 // Weight-based per-latent metrics (§1.3): encoder norms, encoder–decoder cosine, max encoder/decoder cosine.
 import { gemmABt } from './kernel.ts';
 import { Rng } from './synthetic/prng.ts';
+import type { GemmABt } from './wasm/gemmWasm.ts';
 
 /** Row i of a [rows, d] matrix, L2-normalised with F.normalize's eps (1e-12). */
 export function normalizedRows(m: Float32Array, rows: number, d: number): Float32Array {
@@ -41,7 +42,11 @@ export interface MaxCosineResult {
 /** Exact when F ≤ sampleAbove, else `sampleSize` seeded latents against all F rows. */
 export async function maxCosine(
   rows: Float32Array, F: number, d: number,
-  opts: { sampleAbove: number; sampleSize: number; seed: number; onChunk?: (done: number, total: number) => Promise<void> },
+  opts: {
+    sampleAbove: number; sampleSize: number; seed: number; onChunk?: (done: number, total: number) => Promise<void>;
+    /** A faster C = A·nᵀ against the normalised rows n (e.g. the wasm kernel); default: kernel.ts's gemmABt. */
+    gemm?: (n: Float32Array, F: number, d: number, maxRows: number) => GemmABt;
+  },
 ): Promise<MaxCosineResult> {
   const n = normalizedRows(rows, F, d);
   const sampled = F > opts.sampleAbove;
@@ -50,10 +55,11 @@ export async function maxCosine(
   const chunk = 32;
   const a = new Float32Array(chunk * d);
   const c = new Float32Array(chunk * F);
+  const mul: GemmABt = opts.gemm ? opts.gemm(n, F, d, chunk) : (x, m, out) => gemmABt(x, m, n, F, d, out);
   for (let s = 0; s < computed.length; s += chunk) {
     const m = Math.min(chunk, computed.length - s);
     for (let r = 0; r < m; r++) a.set(n.subarray(computed[s + r]! * d, computed[s + r]! * d + d), r * d);
-    gemmABt(a, m, n, F, d, c);
+    mul(a, m, c);
     for (let r = 0; r < m; r++) {
       const self = computed[s + r]!;
       let best = -Infinity;

@@ -5,22 +5,13 @@ import { gemmABt, gemmABtNaive } from '../../src/rescore/kernel.ts';
 import { log10DensityHistogram } from '../../src/rescore/latentMetrics.ts';
 import { rescoreReference } from '../../src/rescore/reference.ts';
 import { Rng } from '../../src/rescore/synthetic/prng.ts';
-import type { RescoreArchitecture } from '../../src/rescore/types.ts';
-import { expectClose, randn, randomBundle, randomSae } from './helpers.ts';
-
-const ARCHS: RescoreArchitecture[] = ['standard', 'p_anneal', 'topk', 'batch_topk', 'matryoshka_batch_topk', 'jumprelu', 'gated'];
-const SCALARS = [
-  'l0', 'l1', 'mse', 'mse_corrected', 'explained_variance_legacy', 'explained_variance', 'explained_variance_corrected',
-  'explained_variance_synth', 'cossim', 'l2_norm_in', 'l2_norm_out', 'l2_ratio', 'relative_reconstruction_bias',
-];
+import { ARCHS, expectClose, NORMS, randn, randomBundle, randomSae, randomSaeWithNorm, SCALARS } from './helpers.ts';
 
 describe('CPU engine agrees with the plain reference', () => {
   for (const arch of ARCHS) {
-    for (const norm of ['none', 'constant_norm_rescale', 'layer_norm', 'expected_average_only_in'] as const) {
+    for (const norm of NORMS) {
       it(`${arch}, normalisation ${norm}`, async () => {
-        const sae = randomSae(arch, 13, 22, ARCHS.indexOf(arch) + 10);
-        sae.normalization = norm === 'expected_average_only_in' ? { kind: norm, scale: 0.7 } : { kind: norm };
-        if (arch === 'jumprelu') sae.applyBDecToInput = false;
+        const sae = randomSaeWithNorm(arch, norm, 13, 22, ARCHS.indexOf(arch) + 10);
         const bundle = randomBundle(13, 5, 9, 2, 7);
         const ref = rescoreReference(sae, bundle);
         const r = await rescoreCpu(sae, bundle, { tileTokens: 4 + (ARCHS.indexOf(arch) % 3) });

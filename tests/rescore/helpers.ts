@@ -1,6 +1,22 @@
 import { Rng } from '../../src/rescore/synthetic/prng.ts';
 import type { ActivationBundle, CanonicalSae, RescoreArchitecture } from '../../src/rescore/types.ts';
 
+export const ARCHS: RescoreArchitecture[] = ['standard', 'p_anneal', 'topk', 'batch_topk', 'matryoshka_batch_topk', 'jumprelu', 'gated'];
+export const NORMS = ['none', 'constant_norm_rescale', 'layer_norm', 'expected_average_only_in'] as const;
+/** The §1.2 scalar metrics every engine must reproduce. */
+export const SCALARS = [
+  'l0', 'l1', 'mse', 'mse_corrected', 'explained_variance_legacy', 'explained_variance', 'explained_variance_corrected',
+  'explained_variance_synth', 'cossim', 'l2_norm_in', 'l2_norm_out', 'l2_ratio', 'relative_reconstruction_bias',
+];
+
+/** A random SAE of `arch` with the given input normalisation (JumpReLU without b_dec subtraction, as SAEBench). */
+export function randomSaeWithNorm(arch: RescoreArchitecture, norm: (typeof NORMS)[number], dIn: number, dSae: number, seed: number): CanonicalSae {
+  const sae = randomSae(arch, dIn, dSae, seed);
+  sae.normalization = norm === 'expected_average_only_in' ? { kind: norm, scale: 0.7 } : { kind: norm };
+  if (arch === 'jumprelu') sae.applyBDecToInput = false;
+  return sae;
+}
+
 export function randn(rng: Rng, n: number, scale = 1): Float32Array {
   return Float32Array.from({ length: n }, () => rng.normal() * scale);
 }
