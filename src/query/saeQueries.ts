@@ -75,6 +75,15 @@ export function domainQuery(key: DimensionKey): SqlQuery {
   return facetCountsQuery(EMPTY_FILTERS, ['l0', 'l0'], key);
 }
 
+/** Every dimension's values in one round trip: rows of (dim, value as text); the caller restores types and order. */
+export function allDomainsQuery(): SqlQuery {
+  const parts = DIMENSIONS.map((d) => {
+    const q = domainQuery(d.key);
+    return { sql: `SELECT ? AS dim, CAST(value AS VARCHAR) AS value FROM (${q.sql})`, params: [d.key, ...q.params] };
+  });
+  return { sql: parts.map((p) => p.sql).join(' UNION ALL '), params: parts.flatMap((p) => p.params) };
+}
+
 export function saeIdsQuery(): SqlQuery {
   return { sql: `SELECT sae_id FROM ${SAE_TABLE}`, params: [] };
 }

@@ -38,7 +38,7 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
       <Notices />
       <Toolbar rows={rows} domains={dataset.domains} />
       <div className="main">
-        <FilterPanel dataset={dataset} />
+        <FilterPanel dataset={dataset} live={rows !== null} />
         <main className="view" aria-busy={!ready}>
           {(error ?? baselineError) && <ErrorPanel title="Query failed" message={(error ?? baselineError)!} />}
           {rows && (

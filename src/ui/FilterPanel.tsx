@@ -9,11 +9,11 @@ import { categoryLabel } from '../views/encodings.ts';
 import { L0Range } from './L0Range.tsx';
 import { useQuery } from './useQuery.ts';
 
-function Facet({ dataset, dim }: { dataset: Dataset; dim: Dimension }) {
+function Facet({ dataset, dim, live }: { dataset: Dataset; dim: Dimension; live: boolean }) {
   const view = useStore((s) => s.view);
   const update = useStore((s) => s.update);
   const query = useMemo(() => facetCountsQuery(view, [view.x, view.y], dim.key), [view, dim.key]);
-  const { rows } = useQuery<{ value: string | number; n: number }>(dataset.coordinator, query);
+  const { rows } = useQuery<{ value: string | number; n: number }>(dataset.coordinator, live ? query : null);
   const counts = new Map((rows ?? []).map((r) => [r.value, r.n]));
   const selected = view[dim.key] as (string | number)[];
   const toggle = (v: string | number, on: boolean) =>
@@ -37,7 +37,9 @@ function Facet({ dataset, dim }: { dataset: Dataset; dim: Dimension }) {
   );
 }
 
-export function FilterPanel({ dataset }: { dataset: Dataset }) {
+/** `live`: run the count queries; the explorer holds them back until its rows have come, so the first chart
+ * does not queue behind seven facet queries. */
+export function FilterPanel({ dataset, live }: { dataset: Dataset; live: boolean }) {
   const both = useStore((s) => s.view.both);
   const update = useStore((s) => s.update);
   return (
@@ -50,7 +52,7 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
         <input type="checkbox" checked={both} onChange={(e) => update({ both: e.target.checked })} /> Only SAEs with both X and Y
       </label>
       <L0Range />
-      {DIMENSIONS.map((d) => <Facet key={d.key} dataset={dataset} dim={d} />)}
+      {DIMENSIONS.map((d) => <Facet key={d.key} dataset={dataset} dim={d} live={live} />)}
     </aside>
   );
 }

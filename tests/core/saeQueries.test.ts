@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/ingest/csv.ts';
 import {
-  baselineRowsQuery, domainQuery, facetCountsQuery, filteredRowsQuery, metricTotalsQuery, saeIdsQuery, saeValuesQuery,
+  allDomainsQuery, baselineRowsQuery, domainQuery, facetCountsQuery, filteredRowsQuery, metricTotalsQuery, saeIdsQuery, saeValuesQuery,
 } from '../../src/query/saeQueries.ts';
 import { PRESETS } from '../../src/state/presets.ts';
 import { decodeUrl, type Domains } from '../../src/state/urlCodec.ts';
 import { DIMENSIONS } from '../../src/catalog/columns.ts';
+import { domainValues } from '../../src/db/loadDataset.ts';
 import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
 import { openTestDb, type TestDb } from '../helpers/duckdb.ts';
 
@@ -94,5 +95,10 @@ describe('SQL builders on the real data in DuckDB-WASM', () => {
       expect(notices, p.id).toEqual([]);
       expect(db.query(filteredRowsQuery(state)).length, p.id).toBeGreaterThan(0);
     }
+  });
+
+  it('reads every dimension\'s options in one query, with types and order as the per-dimension queries give them', () => {
+    const one = domainValues(db.query(allDomainsQuery()) as { dim: string; value: string }[]);
+    for (const d of DIMENSIONS) expect(one[d.key], d.key).toEqual(db.query(domainQuery(d.key)).map((r) => r.value));
   });
 });
