@@ -118,7 +118,11 @@ test('Coverage view: SAEs per eval by architecture and by model and width, and i
   const gemma = SAES.filter((r) => r.model === 'gemma-2-2b');
   const topk = gemma.filter((r) => r.architecture === 'topk');
   const row = page.getByTestId('coverage-architecture').locator('tr', { hasText: /^TopK/ });
-  await expect(row.locator('td[data-eval="ravel"]')).toHaveText(`${topk.filter((r) => has(r, 'ravel_disentanglement')).length} / ${topk.length}`);
+  const ravel = `${topk.filter((r) => has(r, 'ravel_disentanglement')).length} / ${topk.length}`;
+  await expect(row.locator('td[data-eval="ravel"]')).toHaveText(ravel);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
+  await expect(row.locator('td[data-eval="ravel"]')).toHaveText(ravel);
   const { records } = await downloadCsv(page);
   const core = records.find((r) => r.grouping === 'model_width' && r.group === 'gemma-2-2b, 65k' && r.eval === 'core')!;
   const g65 = gemma.filter((r) => r.dict_size === '65536');
