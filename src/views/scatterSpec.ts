@@ -69,7 +69,7 @@ export function drawableRows(rows: readonly SaeRow[], s: ViewState): SaeRow[] {
   });
 }
 
-export const byXThenY = (xId: string, yId: string) => (a: SaeRow, b: SaeRow): number =>
+const byXThenY = (xId: string, yId: string) => (a: SaeRow, b: SaeRow): number =>
   (num(a[xId]) ?? 0) - (num(b[xId]) ?? 0) || (num(a[yId]) ?? 0) - (num(b[yId]) ?? 0) || String(a.sae_id).localeCompare(String(b.sae_id));
 
 /** Axes, legend and hover settings shared by the scatter and Pareto views. */
