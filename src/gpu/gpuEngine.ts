@@ -10,10 +10,10 @@
 import { checkBundleShape, unmaskedTokens } from '../rescore/cpuEngine.ts';
 import { checkBundleMatchesSae } from '../rescore/bundle.ts';
 import { fail } from '../rescore/errors.ts';
-import { densityAggregates } from '../rescore/latentMetrics.ts';
 import { batchOfSeq, batchStats } from '../rescore/metrics.ts';
 import type { ActivationBundle, CanonicalSae, RescoreOptions, RescoreResult } from '../rescore/types.ts';
 import { ReconstructionAccumulator } from '../rescore/metrics.ts';
+import { finishResult, tokenPassResult } from '../rescore/result.ts';
 import { requestGpuDevice } from './browserDevice.ts';
 import { BufferPool, align, readBack, readU32 } from './context.ts';
 import { encodeScatter, encodeSparseDecode } from './decodePass.ts';
@@ -260,40 +260,10 @@ async function runJob(device: GPUDevice, sae: CanonicalSae, bundle: ActivationBu
     }
 
     const [firedU, seqsU] = await guard('latent counters', async () => [await readU32(device, w.fired, F), await readU32(device, w.seqs, F)] as const);
-    const metrics = acc.finish();
-    const density = new Float64Array(F), cah = new Float64Array(F);
-    const fired = Float64Array.from(firedU), firedSeq = Float64Array.from(seqsU);
-    for (let i = 0; i < F; i++) {
-      density[i] = fired[i]! / N;
-      cah[i] = firedSeq[i]! > 0 ? fired[i]! / firedSeq[i]! : -1;
-    }
-    Object.assign(metrics, densityAggregates(density));
-    metrics.total_tokens_eval_sparsity_variance = bundle.nSeq * ctx;
-    metrics.unmasked_tokens = N;
-    const result: RescoreResult = {
-      engine: 'gpu',
-      tokens: N,
-      metrics,
-      perLatent: {
-        featureDensity: density,
-        consistentActivationHeuristic: cah,
-        encoderNorm: new Float64Array(F),
-        encoderDecoderCosineSim: new Float64Array(F),
-        firedTokens: fired,
-        firedSequences: firedSeq,
-      },
-      notes,
-    };
+    const result = tokenPassResult('gpu', bundle, acc.finish(), Float64Array.from(firedU), Float64Array.from(seqsU), N, notes);
     if (!opts.skipWeightMetrics) await guard('weight metrics', () => weightMetricsPhase(sae, result, opts, checkAbort, device));
     else notes.push('weight-based metrics skipped');
-    for (const [key, v] of Object.entries(metrics)) {
-      if (Number.isNaN(v)) {
-        metrics[key] = -1;
-        notes.push(`${key} is NaN (e.g. a zero vector), written as -1 as SAEBench does`);
-      }
-    }
-    notes.push('consistent_activation_heuristic is -1 for latents that never fired (SAEBench NaN convention)');
-    onProgress?.({ tokensDone: N, tokensTotal: N, phase: 'done' });
+    finishResult(result, opts);
     return result;
   } finally {
     if (!lost) pool.destroy();

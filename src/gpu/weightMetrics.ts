@@ -5,11 +5,12 @@
 //   chunks and row tiles; the row maxima excluding the diagonal are taken on the CPU from the read-back tiles.
 //   Above maxCosineSampleAbove the same seeded sample of latents as the CPU engine (Rng(seed).sample) is used.
 //   Without a device (or with opts.weightMetricsOnCpu) the CPU implementation runs instead.
-import { DEFAULT_SAMPLE_ABOVE, DEFAULT_SAMPLE_SIZE } from '../rescore/cpuEngine.ts';
 import { transposeWEnc } from '../rescore/encoders.ts';
 import { Rng } from '../rescore/synthetic/prng.ts';
 import type { CanonicalSae, RescoreOptions, RescoreResult } from '../rescore/types.ts';
-import { encoderStats, maxCosine, normalizedRows, type MaxCosineResult } from '../rescore/weightMetrics.ts';
+import {
+  cosineSampling, maxCosine, normalizedRows, recordEncoderStats, recordMaxCosines, type MaxCosineResult,
+} from '../rescore/weightMetrics.ts';
 import { BufferPool, align, readF32 } from './context.ts';
 import { encodeMatmul, MATMUL_PAD } from './encodePass.ts';
 import { MODE } from './encodeReference.ts';
@@ -65,54 +66,31 @@ export async function maxCosineGpu(device: GPUDevice, rows: Float32Array, F: num
 export async function weightMetricsPhase(sae: CanonicalSae, result: RescoreResult, opts: RescoreOptions & { weightMetricsOnCpu?: boolean }, check: () => void, device?: GPUDevice): Promise<void> {
   const { dIn: d, dSae: F } = sae;
   const wEncT = transposeWEnc(sae);
-  const { norm, encDecCos } = encoderStats(wEncT, sae.wDec, F, d);
-  for (let i = 0; i < F; i++) if (Number.isNaN(encDecCos[i]!)) encDecCos[i] = -1;
-  result.perLatent.encoderNorm = norm;
-  result.perLatent.encoderDecoderCosineSim = encDecCos;
-  const sampleAbove = opts.maxCosineSampleAbove ?? DEFAULT_SAMPLE_ABOVE;
-  const sampleSize = opts.maxCosineSampleSize ?? DEFAULT_SAMPLE_SIZE;
-  const seed = opts.seed ?? 42;
-  const total = F > sampleAbove ? 2 * Math.min(sampleSize, F) : 2 * F;
-  const cosOpts = (base: number) => ({
-    sampleAbove, sampleSize, seed,
-    onChunk: async (done: number) => {
-      opts.onProgress?.({ tokensDone: base + done, tokensTotal: total, phase: 'weight cosines (CPU)' });
-      check();
-    },
-  });
+  const norm = recordEncoderStats(sae, wEncT, result);
+  const sampling = cosineSampling(opts, F);
+  const { total } = sampling;
   let dec: MaxCosineResult, enc: MaxCosineResult;
   if (device && !opts.weightMetricsOnCpu) {
-    const sampled = F > sampleAbove;
-    const computed = sampled ? new Rng(seed).sample(F, Math.min(sampleSize, F)) : Int32Array.from({ length: F }, (_, i) => i);
+    const sampled = F > sampling.sampleAbove;
+    const computed = sampled ? new Rng(sampling.seed).sample(F, Math.min(sampling.sampleSize, F)) : Int32Array.from({ length: F }, (_, i) => i);
     opts.onProgress?.({ tokensDone: 0, tokensTotal: total, phase: 'weight cosines' });
     dec = { perLatent: await maxCosineGpu(device, sae.wDec, F, d, computed, check), computed, sampled };
     opts.onProgress?.({ tokensDone: total / 2, tokensTotal: total, phase: 'weight cosines' });
     enc = { perLatent: await maxCosineGpu(device, wEncT, F, d, computed, check), computed, sampled };
     opts.onProgress?.({ tokensDone: total, tokensTotal: total, phase: 'weight cosines' });
   } else {
+    const cosOpts = (base: number) => ({
+      ...sampling,
+      onChunk: async (done: number) => {
+        opts.onProgress?.({ tokensDone: base + done, tokensTotal: total, phase: 'weight cosines (CPU)' });
+        check();
+      },
+    });
     dec = await maxCosine(sae.wDec, F, d, cosOpts(0));
     enc = await maxCosine(wEncT, F, d, cosOpts(total / 2));
   }
-  result.perLatent.maxDecoderCosineSim = dec.perLatent;
-  result.perLatent.maxEncoderCosineSim = enc.perLatent;
-  const mean = (r: MaxCosineResult) => {
-    let s = 0;
-    for (const i of r.computed) s += r.perLatent[i]!;
-    return s / r.computed.length;
-  };
-  result.metrics.average_max_decoder_cosine_sim = mean(dec);
-  result.metrics.average_max_encoder_cosine_sim = mean(enc);
-  let normSum = 0;
-  for (let i = 0; i < F; i++) normSum += norm[i]!;
-  result.metrics.mean_encoder_norm = normSum / F;
   result.notes.push(device && !opts.weightMetricsOnCpu
     ? 'max encoder/decoder cosines: Gram products on the GPU; encoder norms and encoder-decoder cosines on the CPU'
     : 'weight-based metrics (encoder norms, cosines) were computed on the CPU');
-  if (dec.sampled) {
-    result.metrics.max_cosine_sampled_latents = dec.computed.length;
-    result.notes.push(
-      `max encoder/decoder cosine: d_sae=${F} > ${sampleAbove}, so ${dec.computed.length} latents (seed ${seed}) were compared against all ${F}; ` +
-        'the averages are estimates and unsampled per-latent entries are NaN',
-    );
-  }
+  recordMaxCosines(result, dec, enc, norm, sampling);
 }

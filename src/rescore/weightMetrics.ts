@@ -1,6 +1,7 @@
 // Weight-based per-latent metrics (§1.3): encoder norms, encoder–decoder cosine, max encoder/decoder cosine.
 import { gemmABt } from './kernel.ts';
 import { Rng } from './synthetic/prng.ts';
+import type { CanonicalSae, RescoreOptions, RescoreResult } from './types.ts';
 import type { GemmABt } from './wasm/gemmWasm.ts';
 
 /** Row i of a [rows, d] matrix, L2-normalised with F.normalize's eps (1e-12). */
@@ -69,4 +70,49 @@ export async function maxCosine(
     await opts.onChunk?.(s + m, computed.length);
   }
   return { perLatent: out, computed, sampled };
+}
+
+export const DEFAULT_SAMPLE_ABOVE = 4096;
+export const DEFAULT_SAMPLE_SIZE = 512;
+
+/** The max-cosine sampling both engines use: every latent up to sampleAbove, else a seeded sample. */
+export function cosineSampling(opts: RescoreOptions, F: number): { sampleAbove: number; sampleSize: number; seed: number; total: number } {
+  const sampleAbove = opts.maxCosineSampleAbove ?? DEFAULT_SAMPLE_ABOVE;
+  const sampleSize = opts.maxCosineSampleSize ?? DEFAULT_SAMPLE_SIZE;
+  return { sampleAbove, sampleSize, seed: opts.seed ?? 42, total: F > sampleAbove ? 2 * Math.min(sampleSize, F) : 2 * F };
+}
+
+/** Encoder norms and encoder–decoder cosines into the result (NaN cosines as -1); returns the norms. */
+export function recordEncoderStats(sae: CanonicalSae, wEncT: Float32Array, result: RescoreResult): Float64Array {
+  const { norm, encDecCos } = encoderStats(wEncT, sae.wDec, sae.dSae, sae.dIn);
+  for (let i = 0; i < sae.dSae; i++) if (Number.isNaN(encDecCos[i]!)) encDecCos[i] = -1;
+  result.perLatent.encoderNorm = norm;
+  result.perLatent.encoderDecoderCosineSim = encDecCos;
+  return norm;
+}
+
+/** Max cosines, their averages over the computed latents, the mean encoder norm and the sampling note. */
+export function recordMaxCosines(
+  result: RescoreResult, dec: MaxCosineResult, enc: MaxCosineResult, norm: Float64Array, sampling: { sampleAbove: number; seed: number },
+): void {
+  const F = norm.length;
+  result.perLatent.maxDecoderCosineSim = dec.perLatent;
+  result.perLatent.maxEncoderCosineSim = enc.perLatent;
+  const mean = (r: MaxCosineResult) => {
+    let s = 0;
+    for (const i of r.computed) s += r.perLatent[i]!;
+    return s / r.computed.length;
+  };
+  result.metrics.average_max_decoder_cosine_sim = mean(dec);
+  result.metrics.average_max_encoder_cosine_sim = mean(enc);
+  let normSum = 0;
+  for (let i = 0; i < F; i++) normSum += norm[i]!;
+  result.metrics.mean_encoder_norm = normSum / F;
+  if (dec.sampled) {
+    result.metrics.max_cosine_sampled_latents = dec.computed.length;
+    result.notes.push(
+      `max encoder/decoder cosine: d_sae=${F} > ${sampling.sampleAbove}, so ${dec.computed.length} latents (seed ${sampling.seed}) were compared against all ${F}; ` +
+        'the averages are estimates and unsampled per-latent entries are NaN',
+    );
+  }
 }
