@@ -134,6 +134,14 @@ test('a preset is a URL: choosing one shows its view and puts it in the address 
   await page.getByLabel('Presets: paper figures').selectOption({ label: 'Width scaling in the L0 window: Gemma-2-2B' });
   await expect(page).toHaveURL(/view=scaling&model=gemma-2-2b&release=sae_bench_0125$/);
   await expect(page.getByTestId('scaling-plot')).toBeVisible();
+  await expect(page.getByTestId('preset-caption')).toContainText('mean over SAEs with L0 in [40, 200]');
+  await expect(page.getByLabel('Presets: paper figures')).toHaveValue('width-scaling-gemma');
+  // Any change of the view leaves the preset.
+  await page.getByLabel('L0 window maximum').fill('300');
+  await page.getByLabel('L0 window maximum').press('Enter');
+  await expect(page.getByTestId('preset-caption')).toHaveCount(0);
+  await expect(page.getByLabel('Presets: paper figures')).toHaveValue('');
+  await page.goBack();
   await page.goBack();
   await expect(page.getByTestId('scatter-plot')).toBeVisible();
 });

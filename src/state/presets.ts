@@ -1,5 +1,7 @@
 // Named views that reproduce the SAEBench paper's headline figures from the data we ship. A preset is nothing
 // but a URL query string; applying it goes through the same decoder as any shared link.
+import { decodeUrl, encodeUrl, type Domains } from './urlCodec.ts';
+import type { ViewState } from './viewState.ts';
 export interface Preset {
   id: string;
   label: string;
@@ -64,3 +66,9 @@ export const PRESETS: readonly Preset[] = [
     search: '?v=1&view=coverage',
   },
 ];
+
+/** The preset whose URL gives exactly this view, if any. */
+export function activePreset(view: ViewState, domains: Domains): Preset | undefined {
+  const search = encodeUrl(view);
+  return PRESETS.find((p) => encodeUrl(decodeUrl(p.search, domains).state) === search);
+}

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../db/loadDataset.ts';
 import { baselineRowsQuery, filteredRowsQuery } from '../query/saeQueries.ts';
+import { activePreset } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
 import type { SaeRow } from '../views/groups.ts';
 import { AgreementView } from './AgreementView.tsx';
@@ -26,6 +27,7 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
   const baselineQuery = useMemo(() => baselineRowsQuery(view), [view]);
   const { rows: baselines, error: baselineError } = useQuery<SaeRow>(dataset.coordinator, baselineQuery);
   const ready = rows && baselines;
+  const preset = activePreset(view, dataset.domains);
 
   return (
     <div className="app">
@@ -41,6 +43,7 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
         <FilterPanel dataset={dataset} live={rows !== null} />
         <main className="view" aria-busy={!ready}>
           {(error ?? baselineError) && <ErrorPanel title="Query failed" message={(error ?? baselineError)!} />}
+          {preset && <p className="preset-caption" data-testid="preset-caption"><b>{preset.label}.</b> {preset.description}</p>}
           {rows && (
             <p className="row-count" data-testid="row-count">
               {rows.length} of {dataset.saeCount} SAEs match the filters

@@ -1,9 +1,12 @@
-// Named views reproducing the paper's headline figures; choosing one loads its URL.
-import { PRESETS } from '../state/presets.ts';
+// Named views reproducing the paper's headline figures; choosing one loads its URL. While the view is exactly a
+// preset's, the menu shows it.
+import { activePreset, PRESETS } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
 import { decodeUrl, type Domains } from '../state/urlCodec.ts';
 
 export function PresetMenu({ domains }: { domains: Domains }) {
+  const view = useStore((s) => s.view);
+  const active = activePreset(view, domains);
   const apply = (id: string) => {
     const preset = PRESETS.find((p) => p.id === id);
     if (!preset) return;
@@ -12,9 +15,9 @@ export function PresetMenu({ domains }: { domains: Domains }) {
     useStore.getState().setNotices(notices);
   };
   return (
-    <label className="field">
+    <label className="field" title={active?.description}>
       Presets
-      <select value="" onChange={(e) => apply(e.target.value)} aria-label="Presets: paper figures">
+      <select value={active?.id ?? ''} onChange={(e) => apply(e.target.value)} aria-label="Presets: paper figures">
         <option value="">Paper figures…</option>
         {PRESETS.map((p) => <option key={p.id} value={p.id} title={p.description}>{p.label}</option>)}
       </select>

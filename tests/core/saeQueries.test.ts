@@ -4,7 +4,7 @@ import { parseCsvRecords } from '../../src/ingest/csv.ts';
 import {
   allDomainsQuery, baselineRowsQuery, domainQuery, facetCountsQuery, filteredRowsQuery, metricTotalsQuery, saeIdsQuery, saeValuesQuery,
 } from '../../src/query/saeQueries.ts';
-import { PRESETS } from '../../src/state/presets.ts';
+import { activePreset, PRESETS } from '../../src/state/presets.ts';
 import { decodeUrl, type Domains } from '../../src/state/urlCodec.ts';
 import { DIMENSIONS } from '../../src/catalog/columns.ts';
 import { domainValues } from '../../src/db/loadDataset.ts';
@@ -94,6 +94,8 @@ describe('SQL builders on the real data in DuckDB-WASM', () => {
       const { state, notices } = decodeUrl(p.search, domains);
       expect(notices, p.id).toEqual([]);
       expect(db.query(filteredRowsQuery(state)).length, p.id).toBeGreaterThan(0);
+      expect(activePreset(state, domains)?.id).toBe(p.id);
+      expect(activePreset({ ...state, lines: !state.lines }, domains)).toBeUndefined();
     }
   });
 
