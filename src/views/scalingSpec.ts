@@ -57,17 +57,19 @@ export function scalingSpec(rows: SaeRow[], s: ViewState, baselines: readonly Sa
       type: 'scatter', mode: 'lines', name: `${label} min–max`, legendgroup: key, showlegend: false, hoverinfo: 'skip',
       x: [...pts.map((p) => p.x), ...[...pts].reverse().map((p) => p.x)],
       y: [...pts.map((p) => p.max), ...[...pts].reverse().map((p) => p.min)],
-      fill: 'toself', fillcolor: withAlpha(style.color, 0.12), line: { width: 0, color: style.color },
+      fill: 'toself', fillcolor: withAlpha(style.color, 0.08), line: { width: 0, color: style.color },
     });
     traces.push({
-      type: 'scatter', mode: 'lines+markers', name: label, legendgroup: key,
+      type: 'scatter', mode: 'lines+markers+text', name: label, legendgroup: key,
       x: pts.map((p) => p.x), y: pts.map((p) => p.mean),
-      text: pts.map((p) => [
+      // n on the plot (and in exported figures); the full numbers in the hover.
+      text: pts.map((p) => `n=${p.n}`), textposition: 'top center', textfont: { size: 9, color: style.color },
+      hovertext: pts.map((p) => [
         `<b>${label}</b>`, `${escapeHtml(SCALING_AXIS_LABELS[s.scale].replace(/ \(.*/, ''))}: ${escapeHtml(categoryLabel(s.scale, p.x))}`,
         `mean ${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(p.mean))}`, `range: ${escapeHtml(formatValue(p.min))} – ${escapeHtml(formatValue(p.max))}`,
         `n = ${p.n} SAEs with L0 in [${s.wmin}, ${s.wmax}]`,
       ].join('<br>')),
-      hovertemplate: '%{text}<extra></extra>',
+      hovertemplate: '%{hovertext}<extra></extra>',
       marker: { symbol: style.symbol, color: style.color, size: 9 }, line: { color: style.color, width: 2 },
     });
   }

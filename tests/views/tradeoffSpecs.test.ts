@@ -96,6 +96,9 @@ describe('scaling view', () => {
     [0.92, 0.94, 0.93, 0.91].forEach((v, i) => expect(band.y![i]).toBeCloseTo(v, 12)); // max out, min back
     expect(spec.layout.xaxis).toMatchObject({ type: 'log', tickvals: [4096, 16384], ticktext: ['4k', '16k'] });
     expect(spec.distinctX).toBe(2);
+    const curve = spec.traces.find((t) => t.name === 'TopK')!;
+    expect(curve.text).toEqual(['n=2', 'n=2']);
+    expect(String((curve.hovertext as string[])[0])).toContain('n = 2 SAEs with L0 in [40, 200]');
   });
 
   it('moves the window and exports the aggregated rows', () => {
