@@ -104,3 +104,16 @@ test('a failed data load shows the cause instead of a blank page', async ({ page
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('HTTP 404');
 });
+
+test('width (a configuration column) can go on X, log by default, and survives a reload', async ({ page }) => {
+  await page.goto('/?model=pythia-160m-deduped');
+  await expect(page.getByTestId('row-count')).toContainText('of');
+  await page.getByLabel('X', { exact: true }).selectOption('dict_size');
+  await expect(page).toHaveURL(/x=dict_size/);
+  await expect(page.getByLabel('log X')).toBeChecked();
+  const expected = SAES.filter((r) => r.model === 'pythia-160m-deduped' && r.is_baseline !== 'true' && r.ce_loss_score !== '').length;
+  expect(await plottedPoints(page)).toBe(expected);
+  await page.reload();
+  await expect(page.getByLabel('X', { exact: true })).toHaveValue('dict_size');
+  await expect(page.locator('[data-testid=scatter-plot] .xtitle')).toContainText('Width (dictionary size)');
+});

@@ -12,7 +12,8 @@ export type EvalId =
   | 'sparse_probing'
   | 'unlearning'
   | 'ravel'
-  | 'bundled_dl';
+  | 'bundled_dl'
+  | 'config';
 
 export interface MetricDef {
   id: string;
@@ -37,11 +38,12 @@ export const EVAL_LABELS: Record<EvalId, string> = {
   unlearning: 'Unlearning',
   ravel: 'RAVEL',
   bundled_dl: 'Bundled dictionary_learning eval',
+  config: 'SAE configuration',
 };
 
 /** The `<eval>_provenance` column holding each eval's provenance label. */
 export function provenanceColumn(evalId: EvalId): string | null {
-  return evalId === 'bundled_dl' ? null : `${evalId}_provenance`;
+  return evalId === 'bundled_dl' || evalId === 'config' ? null : `${evalId}_provenance`;
 }
 
 const m = (
@@ -112,7 +114,24 @@ export const METRICS: readonly MetricDef[] = [
     'L0 from the eval_results.json shipped with the weights (dictionary_learning protocol); not SAEBench core', 'control', { defaultLog: true }),
 ];
 
+/** Numeric configuration columns that can go on a scatter axis too (not metrics: no provenance, no direction). */
+export const CONFIG_AXES: readonly MetricDef[] = [
+  m('dict_size', 'Width (dictionary size)', 'config', null, 'Dictionary size (number of latents, d_sae)', 'control', { defaultLog: true }),
+  m('training_tokens', 'Training tokens', 'config', null, 'Tokens the SAE was trained on', 'control', { defaultLog: true }),
+  m('layer', 'Layer', 'config', null, 'Layer of the hook', 'control'),
+];
+
 const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
+const AXIS_BY_ID = new Map([...METRICS, ...CONFIG_AXES].map((d) => [d.id, d]));
+
+/** A metric or a configuration column that can be an axis. */
+export function axisById(id: string): MetricDef | undefined {
+  return AXIS_BY_ID.get(id);
+}
+
+export function isAxisId(id: string): boolean {
+  return AXIS_BY_ID.has(id);
+}
 
 export function metricById(id: string): MetricDef | undefined {
   return BY_ID.get(id);

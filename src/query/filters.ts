@@ -1,6 +1,6 @@
 // WHERE clauses and provenance-aware metric expressions for the SAE table. Pure: state in, SQL out.
 import { BUNDLED_PROVENANCE, DIMENSIONS, PROVENANCE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
-import { metricById, provenanceColumn } from '../catalog/metrics.ts';
+import { axisById, provenanceColumn } from '../catalog/metrics.ts';
 import type { Filters } from '../state/viewState.ts';
 import { ident, placeholders, type SqlParam } from './sql.ts';
 
@@ -11,9 +11,9 @@ export interface SqlFragment {
 
 /** A metric's value, or NULL where its eval's provenance is not among the allowed ones. */
 export function metricExpr(metricId: string, prov: readonly string[]): SqlFragment {
-  const def = metricById(metricId);
+  const def = axisById(metricId);
   if (!def) throw new Error(`unknown metric ${metricId}`);
-  if (prov.length === 0) return { sql: ident(metricId), params: [] };
+  if (prov.length === 0 || def.eval === 'config') return { sql: ident(metricId), params: [] };
   const provCol = provenanceColumn(def.eval);
   if (!provCol) {
     return prov.includes(BUNDLED_PROVENANCE) ? { sql: ident(metricId), params: [] } : { sql: 'NULL::DOUBLE', params: [] };

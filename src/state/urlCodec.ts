@@ -1,7 +1,7 @@
 // ViewState <-> URL query. Decoding validates every key and value against the catalog and the loaded
 // data's domains; anything unknown is dropped with a notice. Nothing from the URL reaches SQL unchecked.
 import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
-import { isMetricId } from '../catalog/metrics.ts';
+import { isAxisId, isMetricId } from '../catalog/metrics.ts';
 import {
   DEFAULT_STATE, SCALING_AXES, URL_VERSION, VIEWS, defaultLog, type ScalingAxis, type ViewKind, type ViewState,
 } from './viewState.ts';
@@ -80,7 +80,7 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         break;
       case 'x':
       case 'y':
-        if (isMetricId(value)) state[key] = value;
+        if (isAxisId(value)) state[key] = value;
         else notices.push(`Ignored ${key}=${shown(value)}: not a metric id`);
         break;
       case 'color':

@@ -1,5 +1,5 @@
 // The app's whole state. Its shape is the URL's shape (see urlCodec.ts and README "URL parameters").
-import { metricById } from '../catalog/metrics.ts';
+import { axisById, metricById } from '../catalog/metrics.ts';
 
 export const URL_VERSION = 1;
 
@@ -64,7 +64,7 @@ export const EMPTY_FILTERS: Filters = {
 };
 
 export function defaultLog(metricId: string): boolean {
-  return metricById(metricId)?.defaultLog ?? false;
+  return axisById(metricId)?.defaultLog ?? false;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -95,7 +95,7 @@ export function groupColumn(s: Pick<ViewState, 'color'>): string {
 
 /** Default sort of a metric column: better values first (descending when higher is better). */
 export function betterFirst(column: string): SortSpec {
-  const dir = metricById(column)?.direction;
+  const dir = axisById(column)?.direction;
   return { column, desc: dir !== 'lower' && dir !== 'control' };
 }
 

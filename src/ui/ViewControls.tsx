@@ -45,9 +45,9 @@ export function ViewControls() {
   const colorLabel = view.view === 'scatter' || view.view === 'table' ? 'Colour' : 'Group by';
   return (
     <>
-      {show.has('x') && <MetricSelect label="X" value={view.x} onChange={(x) => update({ x })} />}
+      {show.has('x') && <MetricSelect label="X" value={view.x} onChange={(x) => update({ x })} withConfig />}
       {show.has('log') && <label className="check"><input type="checkbox" checked={view.logx} onChange={(e) => update({ logx: e.target.checked })} /> log X</label>}
-      {show.has('y') && <MetricSelect label="Y" value={view.y} onChange={(y) => update({ y })} />}
+      {show.has('y') && <MetricSelect label="Y" value={view.y} onChange={(y) => update({ y })} withConfig />}
       {show.has('log') && <label className="check"><input type="checkbox" checked={view.logy} onChange={(e) => update({ logy: e.target.checked })} /> log Y</label>}
       {show.has('color') && (
         <MetricSelect

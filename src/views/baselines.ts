@@ -1,6 +1,6 @@
 // Baseline rows (PCA) drawn as references: a dashed horizontal line at the baseline's value when X is the
 // L0 control (a PCA "SAE" has L0 = d_model, which says nothing about sparsity), a marker when X is a score.
-import { metricById } from '../catalog/metrics.ts';
+import { axisById } from '../catalog/metrics.ts';
 import { escapeHtml, formatValue } from './encodings.ts';
 import { num, type SaeRow } from './groups.ts';
 import type { PlotTrace } from './plotTypes.ts';
@@ -39,7 +39,7 @@ export function baselineOverlay(baselines: readonly SaeRow[], xId: string | null
   const xaxis = o.xaxis ?? 'x';
   const yaxis = o.yaxis ?? 'y';
   const yValue = o.yValue ?? ((r: SaeRow) => num(r[yId]));
-  const asLine = xId === null || metricById(xId)?.direction === 'control';
+  const asLine = xId === null || axisById(xId)?.direction === 'control';
   const overlay: BaselineOverlay = { shapes: [], annotations: [], traces: [], drawn: [] };
   const markers: { x: number; y: number; label: string }[] = [];
   // Baselines with the same value (e.g. PCA's loss recovered of 1 on every layer) share one line and label.

@@ -1,7 +1,7 @@
 // Rows -> Pareto view: per group (the colour column, architecture by default) the direction-aware frontier as
 // a step line, dominated points faded (or hidden), and hover naming the frontier points that dominate a point.
 import { paretoFrontier, type ParetoResult } from '../analysis/frontier.ts';
-import { metricById } from '../catalog/metrics.ts';
+import { axisById } from '../catalog/metrics.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
 import { COLOR_COLUMN_LABELS, escapeHtml } from './encodings.ts';
@@ -26,8 +26,8 @@ const MAX_NAMED = 4;
 
 /** One frontier per group over the drawable (non-baseline) rows. */
 export function frontiers(rows: readonly SaeRow[], s: ViewState): GroupFrontierResult[] {
-  const xDef = metricById(s.x);
-  const yDef = metricById(s.y);
+  const xDef = axisById(s.x);
+  const yDef = axisById(s.y);
   if (!xDef || !yDef) throw new Error('unknown axis metric');
   return groupRows(drawableRows(rows, s), groupColumn(s)).map((group) => ({
     group,
@@ -41,8 +41,8 @@ function dominatorsLine(ids: string[]): string {
 }
 
 export function paretoSpec(rows: SaeRow[], s: ViewState, baselines: readonly SaeRow[] = []): ParetoSpec {
-  const xDef = metricById(s.x)!;
-  const yDef = metricById(s.y)!;
+  const xDef = axisById(s.x)!;
+  const yDef = axisById(s.y)!;
   const results = frontiers(rows, s);
   const traces: PlotTrace[] = [];
   let frontierPoints = 0;
@@ -93,7 +93,7 @@ function pooledFrontier(results: readonly GroupFrontierResult[], s: ViewState): 
     return { id: String(r.sae_id), x: num(r[s.x]), y: num(r[s.y]) };
   }));
   const counts = new Map<string, number>();
-  for (const p of paretoFrontier(points, metricById(s.x)!.direction, metricById(s.y)!.direction).frontier) {
+  for (const p of paretoFrontier(points, axisById(s.x)!.direction, axisById(s.y)!.direction).frontier) {
     const label = labelOf.get(p.id)!;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }

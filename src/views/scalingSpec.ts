@@ -1,7 +1,7 @@
 // Rows -> scaling view: a metric against width (or training tokens, or layer) per group, each point the mean
 // over the SAEs whose L0 lies in the window, with the min-max range as a band and n per point.
 import { aggregateScaling, type ScalingPoint } from '../analysis/scaling.ts';
-import { metricById } from '../catalog/metrics.ts';
+import { axisById } from '../catalog/metrics.ts';
 import { groupColumn, type ScalingAxis, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
 import { COLOR_COLUMN_LABELS, categoryLabel, escapeHtml, formatValue } from './encodings.ts';
@@ -43,7 +43,7 @@ export function scalingPoints(rows: readonly SaeRow[], s: ViewState): ScalingPoi
 }
 
 export function scalingSpec(rows: SaeRow[], s: ViewState, baselines: readonly SaeRow[] = []): ScalingSpec {
-  const yDef = metricById(s.y);
+  const yDef = axisById(s.y);
   if (!yDef) throw new Error('unknown metric');
   const column = scalingGroupColumn(s);
   const points = scalingPoints(rows, s);

@@ -1,6 +1,6 @@
 // Rows -> Plotly scatter spec. Pure; every point carries its sae_id in customdata so clicks resolve by
 // id, never by trace position.
-import { metricById, provenanceColumn, directionHint, type MetricDef } from '../catalog/metrics.ts';
+import { axisById, metricById, provenanceColumn, directionHint, type MetricDef } from '../catalog/metrics.ts';
 import { BUNDLED_PROVENANCE } from '../catalog/columns.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
@@ -36,6 +36,7 @@ export interface ScatterSpec extends Figure {
 }
 
 export function provenanceOf(row: SaeRow, def: MetricDef): string {
+  if (def.eval === 'config') return 'SAE configuration';
   const col = provenanceColumn(def.eval);
   return col ? String(row[col] ?? 'unknown') : BUNDLED_PROVENANCE;
 }
@@ -94,8 +95,8 @@ export interface UserPointInput {
 export function scatterSpec(
   rows: SaeRow[], s: ViewState, userPoints: readonly UserPointInput[] = [], baselines: readonly SaeRow[] = [],
 ): ScatterSpec {
-  const xDef = metricById(s.x);
-  const yDef = metricById(s.y);
+  const xDef = axisById(s.x);
+  const yDef = axisById(s.y);
   if (!xDef || !yDef) throw new Error('unknown axis metric');
   const drawable = drawableRows(rows, s);
   const type = drawable.length > WEBGL_THRESHOLD ? 'scattergl' : 'scatter';

@@ -74,6 +74,12 @@ describe('SQL builders on the real data in DuckDB-WASM', () => {
     expect(ravel.every((r) => r.source_repo === 'meowmaryexe/SAEBench-Reliability')).toBe(true);
   });
 
+  it('takes a configuration column as an axis, unmasked by the provenance filter', () => {
+    const rows = db.query(filteredRowsQuery(view({ x: 'dict_size', y: 'ravel_disentanglement', both: true, prov: ['published_0125'] })));
+    expect(rows.length).toBe(csv.filter((r) => r.ravel_provenance === 'published_0125' && r.ravel_disentanglement !== '').length);
+    expect(rows.every((r) => typeof r.dict_size === 'number')).toBe(true);
+  });
+
   it('finds the baselines of the filtered models and layers, whatever the width or architecture filter', () => {
     const rows = db.query(baselineRowsQuery(view({ model: ['gemma-2-2b'], layer: [12], width: [65536], arch: ['topk'] })));
     expect(ids(rows)).toEqual(csv.filter((r) => r.is_baseline === 'true' && r.model === 'gemma-2-2b' && r.layer === '12').map((r) => r.sae_id));

@@ -43,3 +43,14 @@ describe('scatter spec', () => {
     expect(spec.layout.coloraxis).toBeDefined();
   });
 });
+
+describe('configuration columns as axes', () => {
+  it('plots width on a log axis, with the configuration named instead of a provenance', () => {
+    const rows = [{ sae_id: 'a', architecture: 'topk', dict_size: 4096, l0: 20, ce_loss_score: 0.9, core_provenance: 'reproduction' }];
+    const spec = scatterSpec(rows, { ...DEFAULT_STATE, x: 'dict_size', logx: true });
+    expect(spec.plotted).toBe(1);
+    expect(spec.traces[0]?.x).toEqual([4096]);
+    expect(spec.layout).toMatchObject({ xaxis: { type: 'log' } });
+    expect(spec.traces[0]?.text?.[0]).toContain('Width (dictionary size): 4096 (SAE configuration)');
+  });
+});

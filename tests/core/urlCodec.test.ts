@@ -89,3 +89,13 @@ describe('Neuronpedia links', () => {
     expect(notices).toContain('Ignored groupBy="trainingTokens": not a grouping here');
   });
 });
+
+describe('configuration columns on the axes', () => {
+  it('accepts width, training tokens and layer on X and Y, log by default for width', () => {
+    const { state, notices } = decodeUrl('?x=dict_size&y=layer', domains);
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({ x: 'dict_size', y: 'layer', logx: true, logy: false });
+    expect(encodeUrl(state)).toBe('?v=1&view=scatter&x=dict_size&y=layer');
+    expect(decodeUrl('?color=training_tokens', domains).notices).toHaveLength(1); // a metric or a category, not this
+  });
+});
