@@ -23,7 +23,8 @@ self.onmessage = async (e: MessageEvent<RescoreRequest>) => {
   try {
     const sae = loadSaeFromFiles(new Map(e.data.saeFiles), { name: e.data.name });
     const bundle = parseBundle(e.data.bundle);
-    const threads = Math.min(2, Math.max(1, navigator.hardwareConcurrency || 2));
+    // Up to 4 compute workers (each holds a packed copy of W_enc), at least 2.
+    const threads = Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2));
     const result = await rescoreCpuFast(sae, bundle, {
       onProgress: (progress) => post({ kind: 'progress', progress }),
       spawnWorker: browserWorkersAvailable() ? spawnBrowserComputeWorker : undefined,
