@@ -24,6 +24,14 @@ test('Pareto view: frontiers per architecture, "frontier only" in the URL, CSV w
   const pooledBatchTopk = pooled.filter((p) => p.architecture === 'batch_topk').length;
   await expect(page.getByTestId('pareto-caption')).toContainText(`Batch TopK ${pooledBatchTopk}`);
 
+  // The matched-L0 table: TopK's loss recovered at L0 = 100, interpolated in log L0 between its neighbours.
+  const topk = gemma65.filter((r) => r.architecture === 'topk').map((r) => [Number(r.l0), Number(r.ce_loss_score)] as const).sort((a, b) => a[0] - b[0]);
+  const i = topk.findIndex(([l0], k) => l0 <= 100 && topk[k + 1]![0] > 100);
+  const [[l0a, ya], [l0b, yb]] = [topk[i]!, topk[i + 1]!];
+  const at100 = ya + ((Math.log(100) - Math.log(l0a)) / (Math.log(l0b) - Math.log(l0a))) * (yb - ya);
+  const cell = page.getByTestId('l0-matched').locator('tr').filter({ has: page.locator('th', { hasText: /^\s*TopK$/ }) }).locator('td').nth(2);
+  expect(Number(await cell.textContent())).toBeCloseTo(at100, 4);
+
   await page.getByLabel('Frontier only').check();
   await expect(page).toHaveURL(/fonly=1/);
   await expect(plot).toHaveAttribute('data-points', String(frontier.length));

@@ -4,3 +4,4 @@ export * from './rankCorrelation';
 export * from './scaling';
 export * from './coverage';
 export * from './lines';
+export * from './l0Matched';

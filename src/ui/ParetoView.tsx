@@ -4,6 +4,7 @@ import { useStore } from '../state/store.ts';
 import { paretoSpec } from '../views/paretoSpec.ts';
 import type { SaeRow } from '../views/groups.ts';
 import { Figure } from './Figure.tsx';
+import { L0MatchedTable } from './L0MatchedTable.tsx';
 
 export function ParetoView({ rows, baselines }: { rows: SaeRow[]; baselines: SaeRow[] }) {
   const view = useStore((s) => s.view);
@@ -16,6 +17,7 @@ export function ParetoView({ rows, baselines }: { rows: SaeRow[]; baselines: Sae
         {spec.pooled.length > 0 && ` Frontier of all groups pooled: ${spec.pooled.map((p) => `${p.label} ${p.count}`).join(', ')}.`}
       </p>
       <Figure figure={spec} testId="pareto-plot" label="Pareto frontier plot" points={spec.frontierPoints + (view.fonly ? 0 : spec.dominatedPoints)} />
+      <L0MatchedTable rows={rows} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useStore } from '../state/store.ts';
 import { useUserPoints } from '../state/userPoints.ts';
 import { scatterSpec, type SaeRow } from '../views/scatterSpec.ts';
 import { Figure } from './Figure.tsx';
+import { L0MatchedTable } from './L0MatchedTable.tsx';
 
 export function ScatterPlot({ rows, baselines }: { rows: SaeRow[]; baselines: SaeRow[] }) {
   const view = useStore((s) => s.view);
@@ -21,6 +22,7 @@ export function ScatterPlot({ rows, baselines }: { rows: SaeRow[]; baselines: Sa
         {view.sel && <button type="button" className="link" onClick={() => update({ sel: null })}>Clear selection</button>}
       </p>
       <Figure figure={spec} testId="scatter-plot" label="Scatter plot" points={spec.plotted} />
+      <L0MatchedTable rows={rows} />
     </div>
   );
 }
