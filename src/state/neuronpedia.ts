@@ -1,8 +1,7 @@
 // Links from Neuronpedia's SAEBench page (and the blog's iframes) open here: their query keys are translated
 // into ours before decoding, e.g. modelId=gemma-2-2b&dSae=65536&metricY=scr||scr_metrics||scr_metric_threshold_20.
 import { METRICS } from '../catalog/metrics.ts';
-
-type Pair = [string, string];
+import { decodeItem, type QueryPair } from './queryString.ts';
 
 const KEY_MAP: Record<string, string> = {
   modelId: 'model', dSae: 'width', saeClass: 'arch', trainingTokens: 'tokens', metricX: 'x', metricY: 'y', logX: 'logx', logY: 'logy',
@@ -13,7 +12,7 @@ const CLASS_MAP: Record<string, string> = { standard_april_update: 'standard', '
 const GROUP_MAP: Record<string, string> = { saeClass: 'architecture', dSae: 'dict_size', layer: 'layer', modelId: 'model', release: 'release' };
 const RELEASE_MAP: Record<string, string> = { 'sae-bench-0125': 'sae_bench_0125' };
 
-export const isNeuronpediaKey = (key: string): boolean => key in KEY_MAP || IGNORED.has(key);
+const isNeuronpediaKey = (key: string): boolean => key in KEY_MAP || IGNORED.has(key);
 
 /** `eval||category||metric` -> our metric id, via the catalog's schema keys. */
 export function metricFromNeuronpedia(column: string): string | null {
@@ -22,22 +21,14 @@ export function metricFromNeuronpedia(column: string): string | null {
   return found?.id ?? null;
 }
 
-const decode = (v: string) => {
-  try {
-    return decodeURIComponent(v.replace(/\+/g, ' '));
-  } catch {
-    return v;
-  }
-};
-
 /** Rewrites Neuronpedia pairs (raw, still URL-encoded) into ours; leaves every other pair as it is. */
-export function translateNeuronpedia(pairs: readonly Pair[]): { pairs: Pair[]; notices: string[] } {
-  if (!pairs.some(([k]) => isNeuronpediaKey(decode(k)))) return { pairs: [...pairs], notices: [] };
+export function translateNeuronpedia(pairs: readonly QueryPair[]): { pairs: QueryPair[]; notices: string[] } {
+  if (!pairs.some(([k]) => isNeuronpediaKey(decodeItem(k)))) return { pairs: [...pairs], notices: [] };
   const notices = ['Read a Neuronpedia SAEBench link'];
-  const out: Pair[] = [];
+  const out: QueryPair[] = [];
   for (const [rawKey, rawValue] of pairs) {
-    const key = decode(rawKey);
-    const values = rawValue.split(',').map(decode);
+    const key = decodeItem(rawKey);
+    const values = rawValue.split(',').map(decodeItem);
     const put = (k: string, vs: string[]) => out.push([k, vs.map(encodeURIComponent).join(',')]);
     if (IGNORED.has(key)) notices.push(`Ignored Neuronpedia parameter ${key}`);
     else if (key === 'metricX' || key === 'metricY') {

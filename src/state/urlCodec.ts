@@ -6,6 +6,7 @@ import {
   DEFAULT_STATE, SCALING_AXES, URL_VERSION, VIEWS, defaultLog, type ScalingAxis, type ViewKind, type ViewState,
 } from './viewState.ts';
 import { translateNeuronpedia } from './neuronpedia.ts';
+import { decodeItem, splitQuery } from './queryString.ts';
 
 export interface Domains {
   values: Record<DimensionKey, (string | number)[]>;
@@ -22,23 +23,6 @@ const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', '
   'scale', 'wmin', 'wmax', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
 
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
-
-function splitQuery(search: string): [string, string][] {
-  const q = search.startsWith('?') ? search.slice(1) : search;
-  if (!q) return [];
-  return q.split('&').filter(Boolean).map((part) => {
-    const eq = part.indexOf('=');
-    return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
-  });
-}
-
-function decodeItem(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return raw;
-  }
-}
 
 const isColor = (c: string) => (COLOR_COLUMNS as readonly string[]).includes(c) || isMetricId(c);
 
