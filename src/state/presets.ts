@@ -67,8 +67,16 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
+// Each preset's URL in canonical form, decoded once per dataset (activePreset runs on every render).
+const canonical = new WeakMap<Domains, string[]>();
+
 /** The preset whose URL gives exactly this view, if any. */
 export function activePreset(view: ViewState, domains: Domains): Preset | undefined {
-  const search = encodeUrl(view);
-  return PRESETS.find((p) => encodeUrl(decodeUrl(p.search, domains).state) === search);
+  let searches = canonical.get(domains);
+  if (!searches) {
+    searches = PRESETS.map((p) => encodeUrl(decodeUrl(p.search, domains).state));
+    canonical.set(domains, searches);
+  }
+  const i = searches.indexOf(encodeUrl(view));
+  return i < 0 ? undefined : PRESETS[i];
 }

@@ -1,20 +1,22 @@
 // Metric agreement: a matrix of rank correlations; each cell is a button that opens that scatter.
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useStore } from '../state/store.ts';
 import { agreementBlock, agreementColor, agreementView } from '../views/agreementSpec.ts';
 import type { SaeRow } from '../views/groups.ts';
 import { matrixSvg } from '../views/matrixSvg.ts';
-import { setExportSource } from './figureRegistry.ts';
+import type { PaperSize } from '../views/paperFigure.ts';
+import { useExportSource } from './figureRegistry.ts';
 
 export function AgreementView({ rows }: { rows: SaeRow[] }) {
   const view = useStore((s) => s.view);
   const update = useStore((s) => s.update);
   const m = useMemo(() => agreementView(rows, view), [rows, view]);
   const k = m.metrics.length;
-  useEffect(() => {
-    setExportSource({ kind: 'svg', render: (size) => matrixSvg([agreementBlock(m)], size, 'Lower-is-better metrics flipped; ρ > 0: the metrics agree on which SAE is better.') });
-    return () => setExportSource(null);
-  }, [m]);
+  const exportSvg = useMemo(() => ({
+    kind: 'svg' as const,
+    render: (size: PaperSize) => matrixSvg([agreementBlock(m)], size, 'Lower-is-better metrics flipped; ρ > 0: the metrics agree on which SAE is better.'),
+  }), [m]);
+  useExportSource(exportSvg);
   return (
     <div className="matrix-view">
       <p className="plot-caption" data-testid="agreement-caption">

@@ -1,16 +1,18 @@
 // Coverage: how many of the filtered SAEs have each eval, by architecture and by model and width.
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { coverageBlocks, coverageFill, coverageTables, evalLabel } from '../views/coverageSpec.ts';
 import type { SaeRow } from '../views/groups.ts';
 import { matrixSvg } from '../views/matrixSvg.ts';
-import { setExportSource } from './figureRegistry.ts';
+import type { PaperSize } from '../views/paperFigure.ts';
+import { useExportSource } from './figureRegistry.ts';
 
 export function CoverageView({ rows }: { rows: SaeRow[] }) {
   const tables = useMemo(() => coverageTables(rows), [rows]);
-  useEffect(() => {
-    setExportSource({ kind: 'svg', render: (size) => matrixSvg(coverageBlocks(tables), size, `SAEs with each eval among ${rows.length} filtered SAEs`) });
-    return () => setExportSource(null);
-  }, [tables, rows.length]);
+  const exportSvg = useMemo(() => ({
+    kind: 'svg' as const,
+    render: (size: PaperSize) => matrixSvg(coverageBlocks(tables), size, `SAEs with each eval among ${rows.length} filtered SAEs`),
+  }), [tables, rows.length]);
+  useExportSource(exportSvg);
   return (
     <div className="matrix-view" data-testid="coverage">
       <p className="plot-caption">SAEs with a value for each eval among the {rows.length} filtered SAEs (count / SAEs in the group). Empty cells are holes in the real data, never filled in.</p>

@@ -1,9 +1,9 @@
 // Thin Plotly wrapper used by every plot view: draws a pure spec, reports clicks by the point's sae_id, and
 // registers itself for figure export.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../state/store.ts';
 import type { Figure as FigureSpec } from '../views/plotTypes.ts';
-import { setExportSource } from './figureRegistry.ts';
+import { useExportSource } from './figureRegistry.ts';
 import Plotly from './plotly.ts';
 
 type PlotDiv = HTMLDivElement & { on?: (event: string, cb: (e: { points?: { customdata?: unknown }[] }) => void) => void };
@@ -12,11 +12,11 @@ export function Figure(props: { figure: FigureSpec; testId: string; label: strin
   const ref = useRef<PlotDiv>(null);
   const clickBound = useRef(false);
   const { figure, aspect } = props;
+  useExportSource(useMemo(() => ({ kind: 'plotly' as const, figure, aspect: aspect ?? 0.75 }), [figure, aspect]));
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setExportSource({ kind: 'plotly', figure, aspect: aspect ?? 0.75 });
     void Plotly.react(el, figure.traces as never, figure.layout as never, { responsive: true, displaylogo: false }).then(() => {
       el.dataset.points = String(props.points);
       if (!clickBound.current && el.on) {
@@ -28,13 +28,12 @@ export function Figure(props: { figure: FigureSpec; testId: string; label: strin
       }
       if (!performance.getEntriesByName('saebench:first-chart').length) performance.mark('saebench:first-chart');
     });
-  }, [figure, aspect, props.points]);
+  }, [figure, props.points]);
 
   useEffect(() => {
     const el = ref.current;
     return () => {
       clickBound.current = false;
-      setExportSource(null);
       if (el) Plotly.purge(el);
     };
   }, []);

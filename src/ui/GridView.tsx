@@ -12,7 +12,7 @@ export function GridView({ rows, baselines, metricTotals }: { rows: SaeRow[]; ba
   return (
     <div className="scatter">
       <p className="plot-caption" data-testid="grid-caption">
-        {spec.panels.length} metrics against L0 (log). {empty.length > 0 && `No data under these filters for: ${empty.map((p) => p.title.replace(/ [↑↓].*/, '')).join(', ')}.`}
+        {spec.panels.length} metrics against L0 (log). {empty.length > 0 && `No data under these filters for: ${empty.map((p) => p.label).join(', ')}.`}
         {' '}Click a point to see the SAE.
       </p>
       <Figure figure={spec} testId="grid-plot" label="All-metrics grid" points={spec.panels.reduce((n, p) => n + p.plotted, 0)} aspect={1} height={900} />

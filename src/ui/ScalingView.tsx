@@ -1,7 +1,8 @@
 // Scaling view: window-averaged metric against width, training tokens or layer (views/scalingSpec.ts).
 import { useMemo } from 'react';
 import { useStore } from '../state/store.ts';
-import { scalingSpec, SCALING_AXIS_LABELS } from '../views/scalingSpec.ts';
+import { axisById } from '../catalog/metrics.ts';
+import { scalingSpec } from '../views/scalingSpec.ts';
 import type { SaeRow } from '../views/groups.ts';
 import { Figure } from './Figure.tsx';
 
@@ -14,7 +15,7 @@ export function ScalingView({ rows, baselines }: { rows: SaeRow[]; baselines: Sa
       <p className="plot-caption" data-testid="scaling-caption">
         Each point is the mean over the SAEs with L0 in [{view.wmin}, {view.wmax}]; the band spans their min–max.
         {' '}{used} SAEs in {spec.points.length} points.
-        {spec.distinctX < 2 && ` The SAEs in the window have ${spec.distinctX === 0 ? 'no' : 'only one'} value of ${SCALING_AXIS_LABELS[view.scale].replace(/ \(.*/, '').toLowerCase()}: widen the filters or the L0 window.`}
+        {spec.distinctX < 2 && ` The SAEs in the window have ${spec.distinctX === 0 ? 'no' : 'only one'} value of ${axisById(view.scale)!.label.toLowerCase()}: widen the filters or the L0 window.`}
       </p>
       <Figure figure={spec} testId="scaling-plot" label="Scaling plot" points={spec.points.length} />
     </div>

@@ -1,5 +1,6 @@
 // What the figure-export buttons export: the Plotly figure on screen, or a matrix view's SVG renderer (only
 // one view is shown at a time).
+import { useEffect } from 'react';
 import type { PaperSize } from '../views/paperFigure.ts';
 import type { Figure } from '../views/plotTypes.ts';
 
@@ -9,10 +10,18 @@ export type ExportSource =
 
 let current: ExportSource | null = null;
 
-export function setExportSource(source: ExportSource | null): void {
+function setExportSource(source: ExportSource | null): void {
   current = source;
 }
 
 export function exportSource(): ExportSource | null {
   return current;
+}
+
+/** Registers what the export buttons should export while the calling view is on screen. */
+export function useExportSource(source: ExportSource): void {
+  useEffect(() => {
+    setExportSource(source);
+    return () => setExportSource(null);
+  }, [source]);
 }

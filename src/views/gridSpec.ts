@@ -22,13 +22,17 @@ export const GRID_PANELS: readonly GridPanel[] = [
 
 const COLUMNS = 3;
 
+export function panelLabel(p: GridPanel, def: MetricDef): string {
+  return p.flip ? `1 − ${def.label.toLowerCase()}` : def.label;
+}
+
 export function panelTitle(p: GridPanel, def: MetricDef): string {
-  if (p.flip) return `1 − ${def.label.toLowerCase()} ↑ (higher is better)`;
-  return `${def.label} ${def.direction === 'lower' ? '↓ (lower is better)' : '↑ (higher is better)'}`;
+  const better = p.flip || def.direction !== 'lower' ? '↑ (higher is better)' : '↓ (lower is better)';
+  return `${panelLabel(p, def)} ${better}`;
 }
 
 export interface GridSpec extends Figure {
-  panels: { metric: string; title: string; plotted: number; total: number }[];
+  panels: { metric: string; label: string; title: string; plotted: number; total: number }[];
 }
 
 const axisId = (i: number) => (i === 0 ? '' : String(i + 1));
@@ -105,7 +109,7 @@ export function gridSpec(rows: SaeRow[], s: ViewState, baselines: readonly SaeRo
       title: { text: i >= GRID_PANELS.length - COLUMNS ? 'L0 (control)' : '' },
     };
     layout[`yaxis${id}`] = { domain: yDomain, anchor: `x${id}`, zeroline: false };
-    return { metric: panel.metric, title, plotted, total };
+    return { metric: panel.metric, label: panelLabel(panel, def), title, plotted, total };
   });
   if (s.baselines && shapes.length) {
     traces.push({ type: 'scatter', mode: 'lines', name: 'PCA baseline', x: [null], y: [null], line: { color: '#7F7F7F', dash: 'dash' }, hoverinfo: 'skip' });

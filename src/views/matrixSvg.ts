@@ -1,4 +1,5 @@
 // Matrix views (agreement, coverage) as a standalone SVG figure at a paper column width. Pure.
+import { escapeHtml as xml } from './encodings.ts';
 import { PAPER_SIZES, PX_PER_INCH, type PaperSize } from './paperFigure.ts';
 
 export interface MatrixBlock {
@@ -9,7 +10,6 @@ export interface MatrixBlock {
   cells: { text: string; fill: string; dark?: boolean }[];
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function matrixSvg(blocks: readonly MatrixBlock[], size: PaperSize, caption = ''): { svg: string; width: number; height: number } {
   const width = Math.round(PAPER_SIZES[size].inches * PX_PER_INCH);

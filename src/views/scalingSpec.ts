@@ -65,7 +65,7 @@ export function scalingSpec(rows: SaeRow[], s: ViewState, baselines: readonly Sa
       // n on the plot (and in exported figures); the full numbers in the hover.
       text: pts.map((p) => `n=${p.n}`), textposition: 'top center', textfont: { size: 9, color: style.color },
       hovertext: pts.map((p) => [
-        `<b>${label}</b>`, `${escapeHtml(SCALING_AXIS_LABELS[s.scale].replace(/ \(.*/, ''))}: ${escapeHtml(categoryLabel(s.scale, p.x))}`,
+        `<b>${label}</b>`, `${escapeHtml(axisById(s.scale)!.label)}: ${escapeHtml(categoryLabel(s.scale, p.x))}`,
         `mean ${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(p.mean))}`, `range: ${escapeHtml(formatValue(p.min))} – ${escapeHtml(formatValue(p.max))}`,
         `n = ${p.n} SAEs with L0 in [${s.wmin}, ${s.wmax}]`,
       ].join('<br>')),
