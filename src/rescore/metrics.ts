@@ -16,6 +16,19 @@ export function batchOfSeq(seq: number, batchSizePrompts: number): number {
   return Math.floor(seq / batchSizePrompts);
 }
 
+/** One token's f64 terms, written to out[o..o+5): ||x||², ||x − μ_b||², ||x̂||², x·x̂, SSE (x̂ in raw space). */
+export function tokenTerms(
+  x: ArrayLike<number>, xOff: number, xhat: ArrayLike<number>, hOff: number, mu: ArrayLike<number>, mo: number, d: number,
+  out: Float64Array, o: number,
+): void {
+  let x2 = 0, xh2 = 0, dot = 0, sse = 0, dev2 = 0;
+  for (let j = 0; j < d; j++) {
+    const xv = x[xOff + j]!, hv = xhat[hOff + j]!, e = xv - hv, c = xv - mu[mo + j]!;
+    x2 += xv * xv; xh2 += hv * hv; dot += xv * hv; sse += e * e; dev2 += c * c;
+  }
+  out[o] = x2; out[o + 1] = dev2; out[o + 2] = xh2; out[o + 3] = dot; out[o + 4] = sse;
+}
+
 export function batchStats(b: ActivationBundle): BatchStats {
   const d = b.dIn;
   const nBatches = Math.ceil(b.nSeq / b.batchSizePrompts);
@@ -57,6 +70,7 @@ export class ReconstructionAccumulator {
   private readonly bX2: Float64Array;
   private readonly bXh2: Float64Array;
   private readonly bDot: Float64Array;
+  private readonly terms = new Float64Array(5);
 
   constructor(d: number, stats: BatchStats) {
     this.d = d;
@@ -70,18 +84,9 @@ export class ReconstructionAccumulator {
 
   /** x: raw input at x[xOff..xOff+d), xhat: raw-space reconstruction. */
   add(batch: number, x: ArrayLike<number>, xOff: number, xhat: ArrayLike<number>, l0: number, l1: number): void {
-    const d = this.d;
-    const mu = this.stats.mean;
-    const mo = batch * d;
-    let x2 = 0, xh2 = 0, dot = 0, sse = 0, dev2 = 0;
-    for (let j = 0; j < d; j++) {
-      const xv = x[xOff + j]!;
-      const hv = xhat[j]!;
-      const e = xv - hv;
-      const c = xv - mu[mo + j]!;
-      x2 += xv * xv; xh2 += hv * hv; dot += xv * hv; sse += e * e; dev2 += c * c;
-    }
-    this.addScalars(batch, x2, dev2, xh2, dot, sse, l0, l1);
+    const t = this.terms;
+    tokenTerms(x, xOff, xhat, 0, this.stats.mean, batch * this.d, this.d, t, 0);
+    this.addScalars(batch, t[0]!, t[1]!, t[2]!, t[3]!, t[4]!, l0, l1);
   }
 
   /** ||x||² and ||x - μ_b||² of raw token x[xOff .. xOff + d), in f64 (the GPU engine supplies the rest). */

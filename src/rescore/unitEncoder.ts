@@ -3,6 +3,7 @@
 // the per-unit "fired in this sequence" counts exact, so units can run anywhere and be summed in any order; the
 // orchestrator feeds the per-token scalars to the accumulator in token order, so results do not depend on the split.
 import { applyEpilogue, makeEpilogue, normalizeIn, type Epilogue } from './encoders.ts';
+import { batchOfSeq, tokenTerms } from './metrics.ts';
 import type { CanonicalSae } from './types.ts';
 import {
   COL_PANEL, instantiateKernels, packColumnPanels, packRow, padRows, ROW_PANEL, roundUp, WasmArena, type WasmKernels,
@@ -130,14 +131,7 @@ export class UnitEncoder {
   private tokenScalars(unit: UnitInput, row: number, xhat32: Float32Array, hOff: number, shift: number, scale: number, s: Float64Array): void {
     const d = this.sae.dIn, bDec = this.sae.bDec, xhat = this.xhat, x = unit.x, xOff = row * d;
     for (let j = 0; j < d; j++) xhat[j] = (xhat32[hOff + j]! + bDec[j]!) * scale + shift;
-    const batch = Math.floor(Math.floor(unit.tokens[row]! / this.job.ctx) / this.job.batchSizePrompts);
-    const mu = this.job.batchMean, mo = batch * d;
-    let x2 = 0, xh2 = 0, dot = 0, sse = 0, dev2 = 0;
-    for (let j = 0; j < d; j++) {
-      const xv = x[xOff + j]!, hv = xhat[j]!, e = xv - hv, c = xv - mu[mo + j]!;
-      x2 += xv * xv; xh2 += hv * hv; dot += xv * hv; sse += e * e; dev2 += c * c;
-    }
-    const o = row * TOKEN_SCALARS;
-    s[o] = x2; s[o + 1] = dev2; s[o + 2] = xh2; s[o + 3] = dot; s[o + 4] = sse;
+    const batch = batchOfSeq(Math.floor(unit.tokens[row]! / this.job.ctx), this.job.batchSizePrompts);
+    tokenTerms(x, xOff, xhat, 0, this.job.batchMean, batch * d, d, s, row * TOKEN_SCALARS);
   }
 }
