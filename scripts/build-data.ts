@@ -1,13 +1,13 @@
-// npm run data: data/saebench/*.csv -> public/data/{saes,values}.arrows + manifest.json.
-// Also parses every native SAEBench JSON in data/saebench/sources with the app's parser and checks each
+// npm run data: data/saebench (the shared CSVs plus the published sources I and J, see scripts/data/) ->
+// public/data/{saes,values}.arrows + manifest.json. Also parses every native SAEBench JSON in data/saebench/sources with the app's parser and checks each
 // value against the long CSV, so the parser is exercised on every eval type we ship.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { columnsToArrowIpc } from '../src/ingest/arrowTable.ts';
-import { longCsvToColumns, wideCsvToColumns } from '../src/ingest/saeTable.ts';
 import { parseCsvRecords } from '../src/ingest/csv.ts';
 import { canonicalEvalType, parseSaebenchJson, SaebenchParseError } from '../src/ingest/saebenchJson.ts';
+import { buildDataset } from './data/buildDataset.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data', 'saebench');
@@ -43,25 +43,28 @@ function crossCheckNativeFiles(longText: string): { files: number; values: numbe
   return { files, values, evalTypes: [...evalTypes].sort() };
 }
 
-const wideText = readFileSync(join(dataDir, 'saebench_metrics.csv'), 'utf8');
-const longText = readFileSync(join(dataDir, 'saebench_metrics_long.csv'), 'utf8');
-const wide = wideCsvToColumns(wideText);
-const long = longCsvToColumns(longText);
-const check = crossCheckNativeFiles(longText);
+const dataset = buildDataset(dataDir);
+const check = crossCheckNativeFiles(readFileSync(join(dataDir, 'saebench_metrics_long.csv'), 'utf8'));
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'saes.arrows'), columnsToArrowIpc(wide));
-writeFileSync(join(outDir, 'values.arrows'), columnsToArrowIpc(long));
+writeFileSync(join(outDir, 'saes.arrows'), columnsToArrowIpc(dataset.saes));
+writeFileSync(join(outDir, 'values.arrows'), columnsToArrowIpc(dataset.values));
 const manifest = {
   dataset: 'SAEBench results (real values; see data/README.md)',
-  saes: wide[0]?.values.length ?? 0,
-  columns: wide.length,
-  valueRows: long[0]?.values.length ?? 0,
+  saes: dataset.saeCount,
+  columns: dataset.saes.length,
+  valueRows: dataset.longRows.length,
+  publishedSources: dataset.sources,
+  overlaps: dataset.overlaps,
   nativeJsonFilesChecked: check.files,
   nativeJsonValuesChecked: check.values,
   nativeEvalTypes: check.evalTypes,
 };
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+for (const s of dataset.sources) {
+  console.log(`data: ${s.provenance}: ${s.records} records mapped by L0 rank (max |Δ loss recovered| ${s.maxDCeLossScore.toFixed(4)}, max L0 ${(100 * s.maxL0Relative).toFixed(1)} % off the reproduction), ${s.values} values`);
+}
+for (const o of dataset.overlaps) console.log(`data: ${o.a} agrees with ${o.b} on ${o.values} values (max difference ${o.maxDiff.toExponential(2)})`);
 console.log(
   `data: ${manifest.saes} SAEs x ${manifest.columns} columns, ${manifest.valueRows} values; ` +
     `parsed ${check.files} native SAEBench JSON files (${check.evalTypes.join(', ')}), ${check.values} values match the long CSV`,

@@ -1,7 +1,8 @@
 // One entry per metric column of the wide table. Ids are the column names of saebench_metrics.csv;
 // descriptions are the SAEBench v0.6.0 output-schema texts (tests/catalog.test.ts checks them).
 
-export type Direction = 'higher' | 'lower' | 'control';
+/** 'control': not a score (L0, a descriptive count); 'target': best at `target` (L2 ratio at 1). */
+export type Direction = 'higher' | 'lower' | 'target' | 'control';
 
 export type EvalId =
   | 'core'
@@ -23,6 +24,8 @@ export interface MetricDef {
   schemaKey: [string, string] | null;
   description: string;
   direction: Direction;
+  /** The best value, for direction 'target'. */
+  target?: number;
   /** Log axis by default (L0 spans two orders of magnitude). */
   defaultLog: boolean;
   headline?: boolean;
@@ -40,11 +43,6 @@ export const EVAL_LABELS: Record<EvalId, string> = {
   bundled_dl: 'Bundled dictionary_learning eval',
   config: 'SAE configuration',
 };
-
-/** The `<eval>_provenance` column holding each eval's provenance label. */
-export function provenanceColumn(evalId: EvalId): string | null {
-  return evalId === 'bundled_dl' || evalId === 'config' ? null : `${evalId}_provenance`;
-}
 
 const m = (
   id: string,
@@ -76,6 +74,7 @@ export const METRICS: readonly MetricDef[] = [
     'Proportion of variance in the original activation explained by the SAE reconstruction', 'higher', { headline: true }),
   m('mse', 'MSE', 'core', ['reconstruction_quality', 'mse'], 'Mean squared error between original activation and SAE reconstruction', 'lower'),
   m('cossim', 'Cosine similarity', 'core', ['reconstruction_quality', 'cossim'], 'Cosine similarity between original activation and SAE reconstruction', 'higher'),
+  m('l2_ratio', 'L2 ratio', 'core', ['shrinkage', 'l2_ratio'], 'Ratio of output to input L2 norms', 'target', { target: 1 }),
   m('kl_div_score', 'KL divergence score', 'core', ['model_behavior_preservation', 'kl_div_score'],
     'Normalized KL divergence score comparing model behavior with and without SAE', 'higher'),
   m('frac_alive', 'Fraction alive', 'core', ['misc_metrics', 'frac_alive'],
@@ -84,18 +83,24 @@ export const METRICS: readonly MetricDef[] = [
     'Average of the absorption fraction scores across all letters', 'lower', { headline: true }),
   m('absorption_full', 'Full absorption', 'absorption_first_letter', ['mean', 'mean_full_absorption_score'],
     'Average of the full absorption scores across all letters', 'lower'),
+  m('absorption_num_split', 'Split features', 'absorption_first_letter', ['mean', 'mean_num_split_features'],
+    'Average number of split features across all letters', 'control'),
   m('autointerp_score', 'AutoInterp score', 'autointerp', ['autointerp', 'autointerp_score'],
     "AutoInterp detection score, using methodology similar to Eleuther's 'Open Source Automated Interpretability for Sparse Autoencoder Features'", 'higher', { headline: true }),
   ...scr,
   ...tpp,
   m('sparse_probing_sae_top1', 'Sparse probing top-1', 'sparse_probing', ['sae', 'sae_top_1_test_accuracy'],
     'Linear probe accuracy when trained on the top 1 SAE latents', 'higher', { headline: true }),
+  m('sparse_probing_sae_top2', 'Sparse probing top-2', 'sparse_probing', ['sae', 'sae_top_2_test_accuracy'],
+    'Linear probe accuracy when trained on the top 2 SAE latents', 'higher'),
   m('sparse_probing_sae_top5', 'Sparse probing top-5', 'sparse_probing', ['sae', 'sae_top_5_test_accuracy'],
     'Linear probe accuracy when trained on the top 5 SAE latents', 'higher'),
   m('sparse_probing_sae_full', 'Sparse probing, all latents', 'sparse_probing', ['sae', 'sae_test_accuracy'],
     'Linear probe accuracy when trained on all SAE latents', 'higher'),
   m('sparse_probing_llm_top1', 'LLM probe top-1 (baseline)', 'sparse_probing', ['llm', 'llm_top_1_test_accuracy'],
     'Linear probe accuracy when trained on the LLM top 1 residual stream channel test accuracy', 'higher'),
+  m('sparse_probing_llm_top2', 'LLM probe top-2 (baseline)', 'sparse_probing', ['llm', 'llm_top_2_test_accuracy'],
+    'Linear probe accuracy when trained on the LLM top 2 residual stream channels test accuracy', 'higher'),
   m('sparse_probing_llm_top5', 'LLM probe top-5 (baseline)', 'sparse_probing', ['llm', 'llm_top_5_test_accuracy'],
     'Linear probe accuracy when trained on the LLM top 5 residual stream channels test accuracy', 'higher'),
   m('sparse_probing_llm_full', 'LLM probe, full (baseline)', 'sparse_probing', ['llm', 'llm_test_accuracy'],
@@ -141,13 +146,29 @@ export function isMetricId(id: string): boolean {
   return BY_ID.has(id);
 }
 
-export function directionHint(d: Direction): string {
+export function directionHint(d: Direction, target?: number): string {
   if (d === 'higher') return 'higher is better';
   if (d === 'lower') return 'lower is better';
-  return 'control variable, not a score';
+  if (d === 'target') return `best at ${target ?? 1}`;
+  return 'not a score';
+}
+
+/** Short arrow for axis titles and table headers: ↑, ↓, →1, or nothing for a control. */
+export function directionArrow(d: MetricDef): string {
+  if (d.direction === 'higher') return '↑';
+  if (d.direction === 'lower') return '↓';
+  if (d.direction === 'target') return `→${d.target ?? 1}`;
+  return '';
+}
+
+/** A value oriented so that bigger is better (L0 and other controls: smaller is taken as better). */
+export function orientedValue(d: MetricDef, v: number): number {
+  if (d.direction === 'higher') return v;
+  if (d.direction === 'target') return -Math.abs(v - (d.target ?? 1));
+  return -v;
 }
 
 /** Tooltip text: what the metric is, which eval it comes from and which way is better. */
 export function metricTooltip(d: MetricDef): string {
-  return `${d.label} (${EVAL_LABELS[d.eval]}, ${directionHint(d.direction)}). ${d.description}`;
+  return `${d.label} (${EVAL_LABELS[d.eval]}, ${directionHint(d.direction, d.target)}). ${d.description}`;
 }

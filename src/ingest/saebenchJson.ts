@@ -53,7 +53,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** SAEBench writes -1 for "not computed" in these metrics (KL when skipped, LLM probe accuracies). */
-function isSentinel(metric: string, value: number): boolean {
+export function isSentinel(metric: string, value: number): boolean {
   return value === -1 && (metric.startsWith('kl_div') || metric.endsWith('_test_accuracy'));
 }
 

@@ -1,6 +1,6 @@
 // WHERE clauses and provenance-aware metric expressions for the SAE table. Pure: state in, SQL out.
-import { BUNDLED_PROVENANCE, DIMENSIONS, PROVENANCE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
-import { axisById, provenanceColumn } from '../catalog/metrics.ts';
+import { DIMENSIONS, METRIC_PROVENANCE_COLUMNS, provenanceColumnOf, type DimensionKey } from '../catalog/columns.ts';
+import { axisById } from '../catalog/metrics.ts';
 import type { Filters } from '../state/viewState.ts';
 import { ident, placeholders, type SqlParam } from './sql.ts';
 
@@ -14,20 +14,15 @@ export function metricExpr(metricId: string, prov: readonly string[]): SqlFragme
   const def = axisById(metricId);
   if (!def) throw new Error(`unknown metric ${metricId}`);
   if (prov.length === 0 || def.eval === 'config') return { sql: ident(metricId), params: [] };
-  const provCol = provenanceColumn(def.eval);
-  if (!provCol) {
-    return prov.includes(BUNDLED_PROVENANCE) ? { sql: ident(metricId), params: [] } : { sql: 'NULL::DOUBLE', params: [] };
-  }
   return {
-    sql: `CASE WHEN ${ident(provCol)} IN (${placeholders(prov.length)}) THEN ${ident(metricId)} END`,
+    sql: `CASE WHEN ${ident(provenanceColumnOf(metricId))} IN (${placeholders(prov.length)}) THEN ${ident(metricId)} END`,
     params: [...prov],
   };
 }
 
-/** Provenance labels of a row, as a DuckDB list (the virtual "provenance" dimension). */
+/** Provenance labels of a row's values, as a DuckDB list (the virtual "provenance" dimension). */
 export function provenanceListSql(): string {
-  const cols = PROVENANCE_COLUMNS.map(ident);
-  return `list_filter([${cols.join(', ')}, CASE WHEN "bundled_dl_frac_recovered" IS NOT NULL OR "bundled_dl_l0" IS NOT NULL THEN '${BUNDLED_PROVENANCE}' END], p -> p IS NOT NULL)`;
+  return `list_filter([${METRIC_PROVENANCE_COLUMNS.map(ident).join(', ')}], p -> p IS NOT NULL)`;
 }
 
 export interface WhereOptions {

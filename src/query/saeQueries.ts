@@ -1,5 +1,5 @@
 // Query builders for the explorer. Each returns SQL + parameters; the coordinator runs them.
-import { DIMENSIONS, IDENTITY_COLUMNS, PROVENANCE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
+import { DIMENSIONS, EVAL_PROVENANCE_COLUMNS, IDENTITY_COLUMNS, METRIC_PROVENANCE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
 import { METRICS } from '../catalog/metrics.ts';
 import { EMPTY_FILTERS, effectiveSort, type Filters, type ViewState } from '../state/viewState.ts';
 import { metricExpr, provenanceListSql, whereClause } from './filters.ts';
@@ -18,7 +18,8 @@ function maskedColumns(prov: readonly string[]): SqlQuery {
       params.push(...e.params);
       return e.sql === ident(d.id) ? e.sql : `${e.sql} AS ${ident(d.id)}`;
     }),
-    ...PROVENANCE_COLUMNS.map(ident),
+    ...EVAL_PROVENANCE_COLUMNS.map(ident),
+    ...METRIC_PROVENANCE_COLUMNS.map(ident),
   ];
   return { sql: select.join(', '), params };
 }

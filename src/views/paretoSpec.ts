@@ -23,6 +23,7 @@ export interface ParetoSpec extends Figure {
 }
 
 const MAX_NAMED = 4;
+const pd = (d: string) => (d === 'target' ? 'higher' : d) as 'higher' | 'lower' | 'control';
 
 /** One frontier per group over the drawable (non-baseline) rows. */
 export function frontiers(rows: readonly SaeRow[], s: ViewState): GroupFrontierResult[] {
@@ -31,7 +32,7 @@ export function frontiers(rows: readonly SaeRow[], s: ViewState): GroupFrontierR
   if (!xDef || !yDef) throw new Error('unknown axis metric');
   return groupRows(drawableRows(rows, s), groupColumn(s)).map((group) => ({
     group,
-    result: paretoFrontier(group.rows.map((r) => ({ id: String(r.sae_id), x: num(r[s.x]), y: num(r[s.y]) })), xDef.direction, yDef.direction),
+    result: paretoFrontier(group.rows.map((r) => ({ id: String(r.sae_id), x: num(r[s.x]), y: num(r[s.y]) })), pd(xDef.direction), pd(yDef.direction)),
   }));
 }
 
@@ -73,7 +74,7 @@ export function paretoSpec(rows: SaeRow[], s: ViewState, baselines: readonly Sae
   if (selected) traces.push(selectedTrace(selected, s, hoverText(selected, xDef, yDef)));
   const overlay = s.baselines ? baselineOverlay(baselines, s.x, s.y) : EMPTY_OVERLAY;
   traces.push(...overlay.traces);
-  const corner = results[0]?.result.corner.subtitle ?? paretoFrontier([], xDef.direction, yDef.direction).corner.subtitle;
+  const corner = results[0]?.result.corner.subtitle ?? paretoFrontier([], pd(xDef.direction), pd(yDef.direction)).corner.subtitle;
   const groupLabel = COLOR_COLUMN_LABELS[groupColumn(s)] ?? groupColumn(s);
   const subtitle = `${corner[0]!.toUpperCase()}${corner.slice(1)}; one frontier per ${groupLabel.toLowerCase()}`;
   const layout = {
@@ -93,7 +94,7 @@ function pooledFrontier(results: readonly GroupFrontierResult[], s: ViewState): 
     return { id: String(r.sae_id), x: num(r[s.x]), y: num(r[s.y]) };
   }));
   const counts = new Map<string, number>();
-  for (const p of paretoFrontier(points, axisById(s.x)!.direction, axisById(s.y)!.direction).frontier) {
+  for (const p of paretoFrontier(points, pd(axisById(s.x)!.direction), pd(axisById(s.y)!.direction)).frontier) {
     const label = labelOf.get(p.id)!;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }

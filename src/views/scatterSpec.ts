@@ -1,7 +1,7 @@
 // Rows -> Plotly scatter spec. Pure; every point carries its sae_id in customdata so clicks resolve by
 // id, never by trace position.
-import { axisById, metricById, provenanceColumn, directionHint, type MetricDef } from '../catalog/metrics.ts';
-import { BUNDLED_PROVENANCE } from '../catalog/columns.ts';
+import { axisById, metricById, directionArrow, directionHint, type MetricDef } from '../catalog/metrics.ts';
+import { provenanceColumnOf } from '../catalog/columns.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
 import { COLOR_COLUMN_LABELS, categoryLabel, escapeHtml, formatValue } from './encodings.ts';
@@ -37,13 +37,12 @@ export interface ScatterSpec extends Figure {
 
 export function provenanceOf(row: SaeRow, def: MetricDef): string {
   if (def.eval === 'config') return 'SAE configuration';
-  const col = provenanceColumn(def.eval);
-  return col ? String(row[col] ?? 'unknown') : BUNDLED_PROVENANCE;
+  return String(row[provenanceColumnOf(def.id)] ?? 'unknown');
 }
 
 export function axisTitle(def: MetricDef): string {
-  const arrow = def.direction === 'higher' ? ' ↑' : def.direction === 'lower' ? ' ↓' : '';
-  return `${def.label}${arrow} (${directionHint(def.direction)})`;
+  const arrow = directionArrow(def);
+  return `${def.label}${arrow ? ` ${arrow}` : ''} (${directionHint(def.direction, def.target)})`;
 }
 
 export function hoverText(row: SaeRow, xDef: MetricDef, yDef: MetricDef, extra: string[] = []): string {

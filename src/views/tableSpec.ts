@@ -1,6 +1,6 @@
 // Which columns the table shows and exports. Pure.
-import { IDENTITY_COLUMNS, PROVENANCE_COLUMNS, TABLE_COLUMNS } from '../catalog/columns.ts';
-import { metricById, provenanceColumn } from '../catalog/metrics.ts';
+import { EVAL_PROVENANCE_COLUMNS, IDENTITY_COLUMNS, TABLE_COLUMNS, provenanceColumnOf } from '../catalog/columns.ts';
+import { metricById } from '../catalog/metrics.ts';
 import type { ViewState } from '../state/viewState.ts';
 
 /** Every column of the SAE table, in dataset order: what CSV and JSON downloads hold. */
@@ -13,13 +13,15 @@ export function columnLabel(id: string): string {
   if (metric) return metric.label;
   const identity = IDENTITY_COLUMNS.find((c) => c.id === id);
   if (identity) return identity.label;
-  if (PROVENANCE_COLUMNS.includes(id)) return `${id.replace(/_provenance$/, '').replace(/_/g, ' ')} provenance`;
+  if (EVAL_PROVENANCE_COLUMNS.includes(id)) return `${id.replace(/_provenance$/, '').replace(/_/g, ' ')} provenance`;
+  const provOf = id.endsWith('_prov') ? metricById(id.slice(0, -5)) : undefined;
+  if (provOf) return `${provOf.label}: provenance`;
   return id;
 }
 
 /** Visible table columns: identity basics, X, Y and Y's provenance, then the user's picks. */
 export function visibleColumns(s: ViewState): string[] {
-  const yProv = metricById(s.y) ? provenanceColumn(metricById(s.y)!.eval) : null;
+  const yProv = metricById(s.y) ? provenanceColumnOf(s.y) : null;
   const cols = ['sae_id', 'architecture', 'model', 'layer', 'dict_size', 'l0', s.x, s.y, yProv, ...s.cols];
   return [...new Set(cols.filter((c): c is string => !!c))];
 }

@@ -24,9 +24,11 @@ function schemaDescription(evalId: string, category: string, metric: string): st
 }
 
 describe('metric catalog', () => {
-  it('has an entry for every metric column of the shipped CSV, and no other', () => {
+  it('has an entry for every column of the shared wide CSV, plus the columns the published sources add', () => {
     const header = parseCsv(readFileSync('data/saebench/saebench_metrics.csv', 'utf8'))[0]!;
-    expect([...header].sort()).toEqual([...TABLE_COLUMNS].sort());
+    expect(header.filter((h) => !TABLE_COLUMNS.includes(h))).toEqual([]);
+    const added = METRICS.map((d) => d.id).filter((id) => !header.includes(id));
+    expect(added.sort()).toEqual(['absorption_num_split', 'l2_ratio', 'sparse_probing_llm_top2', 'sparse_probing_sae_top2']);
   });
 
   it('takes each description from the SAEBench output schema', () => {
@@ -44,5 +46,7 @@ describe('metric catalog', () => {
       expect(metricById(id)?.direction, id).toBe('higher');
     }
     expect(metricById('l0')?.defaultLog).toBe(true);
+    expect(metricById('l2_ratio')).toMatchObject({ direction: 'target', target: 1 });
+    expect(metricById('absorption_num_split')?.direction).toBe('control');
   });
 });

@@ -1,9 +1,8 @@
 // DuckDB-WASM's Node build (same engine as the browser) loaded with the app's real Arrow files.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { columnsToArrowIpc } from '../../src/ingest/arrowTable.ts';
-import { longCsvToColumns, wideCsvToColumns } from '../../src/ingest/saeTable.ts';
+import { buildDataset } from '../../scripts/data/buildDataset.ts';
 import type { SqlQuery } from '../../src/query/sql.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,8 +23,9 @@ export async function openTestDb(): Promise<TestDb> {
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true } });
   const conn = db.connect();
-  conn.insertArrowFromIPCStream(columnsToArrowIpc(wideCsvToColumns(readFileSync('data/saebench/saebench_metrics.csv', 'utf8'))), { name: 'saes', create: true });
-  conn.insertArrowFromIPCStream(columnsToArrowIpc(longCsvToColumns(readFileSync('data/saebench/saebench_metrics_long.csv', 'utf8'))), { name: 'metric_values', create: true });
+  const dataset = buildDataset('data/saebench');
+  conn.insertArrowFromIPCStream(columnsToArrowIpc(dataset.saes), { name: 'saes', create: true });
+  conn.insertArrowFromIPCStream(columnsToArrowIpc(dataset.values), { name: 'metric_values', create: true });
   return {
     query: (q) => {
       const stmt = conn.prepare(q.sql);
