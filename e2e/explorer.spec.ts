@@ -3,10 +3,11 @@ import { parseCsvRecords } from '../src/ingest/csv.ts';
 import { SAES, byId } from './data.ts';
 import { test, expect, plottedPoints } from './fixtures.ts';
 
-const ISSUE_URL = '/?view=scatter&x=l0&y=ce_loss_score&arch=topk,matryoshka_batch_topk&model=gemma-2-2b';
+const ISSUE_URL = '/?v=1&view=scatter&x=l0&y=ce_loss_score&arch=topk,matryoshka_batch_topk&model=gemma-2-2b';
 const matching = SAES.filter((r) => ['topk', 'matryoshka_batch_topk'].includes(r.architecture!) && r.model === 'gemma-2-2b');
+const defaultSlice = SAES.filter((r) => r.model === 'gemma-2-2b' && r.layer === '12' && r.dict_size === '65536' && r.release === 'sae_bench_0125');
 
-test('a URL with filters shows exactly the matching SAEs, and its CSV holds exactly those rows', async ({ page }) => {
+test('a version-1 URL with filters shows exactly the matching SAEs, and its CSV holds exactly those rows', async ({ page }) => {
   await page.goto(ISSUE_URL);
   await expect(page.getByTestId('row-count')).toHaveText(`${matching.length} of ${SAES.length} SAEs match the filters`);
   const drawable = matching.filter((r) => r.l0 !== '' && r.ce_loss_score !== '' && Number(r.l0) > 0);
@@ -18,6 +19,7 @@ test('a URL with filters shows exactly the matching SAEs, and its CSV holds exac
   const { header, records } = parseCsvRecords(readFileSync(file, 'utf8'));
   expect(header[0]).toBe('sae_id');
   expect(header).toContain('core_provenance');
+  expect(header).toContain('scr_top20_prov');
   expect(records.map((r) => r.sae_id).sort()).toEqual(matching.map((r) => r.sae_id).sort());
   for (const r of records) {
     const src = byId.get(r.sae_id!)!;
@@ -28,19 +30,32 @@ test('a URL with filters shows exactly the matching SAEs, and its CSV holds exac
   }
 });
 
+test('the first screen is one sweep per architecture, says what it pools, and draws before DuckDB is up', async ({ page }) => {
+  // Hold DuckDB's wasm back: the first chart must come from the build-time prefetch alone.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('/');
+  expect(await plottedPoints(page)).toBe(defaultSlice.length);
+  await expect(page.getByTestId('view-caption')).toContainText('7 sweeps across 7 architectures (gemma-2-2b, L12, 65k');
+  expect(await page.evaluate(() => performance.getEntriesByName('saebench:data-ready').length)).toBe(0);
+  release();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('saebench:data-ready').length)).toBe(1);
+});
+
 test('URL round trip through the UI, with back and forward', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('row-count')).toContainText(`${SAES.length} of`);
+  await expect(page.getByTestId('row-count')).toContainText(`${defaultSlice.length} of`);
   await page.getByLabel('Y', { exact: true }).selectOption('ravel_disentanglement');
-  await page.locator('fieldset', { hasText: 'Width' }).getByRole('checkbox').filter({ has: page.locator('[data-value="4096"]') }).or(page.locator('input[data-value="4096"]')).first().check();
+  await page.locator('input[data-value="4096"]').check();
   await page.getByLabel('log Y').check();
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(page).toHaveURL(/view=table/);
   const url = new URL(page.url());
   expect(url.searchParams.get('y')).toBe('ravel_disentanglement');
-  expect(url.searchParams.get('width')).toBe('4096');
+  expect(url.searchParams.get('width')).toBe('65536,4096');
   expect(url.searchParams.get('logy')).toBe('1');
-  const count = SAES.filter((r) => r.dict_size === '4096').length;
+  const count = SAES.filter((r) => r.model === 'gemma-2-2b' && r.layer === '12' && r.release === 'sae_bench_0125' && ['4096', '65536'].includes(r.dict_size!)).length;
   await expect(page.getByTestId('row-count')).toHaveText(`${count} of ${SAES.length} SAEs match the filters`);
 
   await page.goto(url.pathname + url.search);
@@ -59,7 +74,7 @@ test('URL round trip through the UI, with back and forward', async ({ page }) =>
 });
 
 test('clicking a point selects that SAE even with several architectures drawn', async ({ page }) => {
-  await page.goto('/?view=scatter&model=gemma-2-2b&width=65536');
+  await page.goto('/?v=2&view=scatter&lines=0');
   await plottedPoints(page);
   const traces = page.locator('[data-testid=scatter-plot] .scatterlayer .trace');
   expect(await traces.count()).toBeGreaterThan(3);
@@ -79,14 +94,13 @@ test('clicking a point selects that SAE even with several architectures drawn', 
     return { cx: b.cx, cy: b.cy, x: gd.data[2]!.x[best.i], y: gd.data[2]!.y[best.i] };
   });
   await page.mouse.click(target.cx, target.cy);
-  const expected = { x: target.x, y: target.y };
   const id = (await page.getByTestId('detail-sae-id').textContent()) ?? '';
   const src = byId.get(id);
   expect(src, `selected ${id}`).toBeDefined();
-  expect(Number(src!.l0)).toBe(expected.x);
-  expect(Number(src!.ce_loss_score)).toBe(expected.y);
+  expect(Number(src!.l0)).toBe(target.x);
+  expect(Number(src!.ce_loss_score)).toBe(target.y);
   await expect(page).toHaveURL(new RegExp(`sel=${encodeURIComponent(id)}`));
-  await expect(page.getByTestId('detail-panel')).toContainText('reproduction');
+  await expect(page.getByTestId('detail-panel')).toContainText('published_0125_np');
 });
 
 test('bad URL parameters give a visible notice and the app still works', async ({ page }) => {
@@ -96,7 +110,7 @@ test('bad URL parameters give a visible notice and the app still works', async (
   await expect(notices).toContainText('"nonsense"');
   await expect(notices).toContainText('"bogus"');
   expect(await page.locator('img[src=x]').count()).toBe(0);
-  await expect(page.getByTestId('row-count')).toHaveText(`${SAES.filter((r) => r.architecture === 'topk').length} of ${SAES.length} SAEs match the filters`);
+  await expect(page.getByTestId('row-count')).toHaveText(`${defaultSlice.filter((r) => r.architecture === 'topk').length} of ${SAES.length} SAEs match the filters`);
 });
 
 test('a failed data load shows the cause instead of a blank page', async ({ page }) => {
@@ -106,12 +120,12 @@ test('a failed data load shows the cause instead of a blank page', async ({ page
 });
 
 test('width (a configuration column) can go on X, log by default, and survives a reload', async ({ page }) => {
-  await page.goto('/?model=pythia-160m-deduped');
+  await page.goto('/?model=pythia-160m-deduped&layer=8&width=');
   await expect(page.getByTestId('row-count')).toContainText('of');
   await page.getByLabel('X', { exact: true }).selectOption('dict_size');
   await expect(page).toHaveURL(/x=dict_size/);
   await expect(page.getByLabel('log X')).toBeChecked();
-  const expected = SAES.filter((r) => r.model === 'pythia-160m-deduped' && r.is_baseline !== 'true' && r.ce_loss_score !== '').length;
+  const expected = SAES.filter((r) => r.model === 'pythia-160m-deduped' && r.layer === '8' && r.release === 'sae_bench_0125' && r.is_baseline !== 'true' && r.ce_loss_score !== '').length;
   expect(await plottedPoints(page)).toBe(expected);
   await page.reload();
   await expect(page.getByLabel('X', { exact: true })).toHaveValue('dict_size');

@@ -1,28 +1,51 @@
-// The trade-off views on the real data: each view draws, its state survives a reload, its CSV holds what it shows.
-import { SAES } from './data.ts';
+// The trade-off views on the real data: each view draws, its state survives a reload, its CSV holds what it
+// shows, and the paper's claims are checked against values computed here from the sources, not by the app.
+import { SAES, SOURCE_I } from './data.ts';
 import { test, expect, downloadCsv } from './fixtures.ts';
 
 type Rec = Record<string, string>;
 const has = (r: Rec, c: string) => r[c] !== '' && r[c] !== undefined;
-const gemma65 = SAES.filter((r) => r.model === 'gemma-2-2b' && r.dict_size === '65536' && r.release === 'sae_bench_0125');
+const gemma = SAES.filter((r) => r.model === 'gemma-2-2b' && r.layer === '12' && r.release === 'sae_bench_0125');
+const gemma65 = gemma.filter((r) => r.dict_size === '65536');
 
-/** Independent of the app's module: p is on its architecture's frontier iff nothing has L0 <= and loss recovered >=, one strictly. */
-function onFrontier(p: Rec, all: Rec[]): boolean {
+/** Independent of the app's module: p is on its sweep's frontier iff nothing has L0 <= and loss recovered >=, one strictly. */
+function onFrontier(p: Rec, all: Rec[], key = (r: Rec) => `${r.architecture}|${r.dict_size}`): boolean {
   const [l0, ce] = [Number(p.l0), Number(p.ce_loss_score)];
-  return !all.some((q) => q.architecture === p.architecture && Number(q.l0) <= l0 && Number(q.ce_loss_score) >= ce
+  return !all.some((q) => key(q) === key(p) && Number(q.l0) <= l0 && Number(q.ce_loss_score) >= ce
     && (Number(q.l0) < l0 || Number(q.ce_loss_score) > ce));
 }
 
-test('Pareto view: frontiers per architecture, "frontier only" in the URL, CSV with on_frontier', async ({ page }) => {
-  await page.goto('/?view=pareto&model=gemma-2-2b&width=65536&release=sae_bench_0125');
+/** Spearman's rho with average ranks, written again here so the test does not share the app's code. */
+function spearman(a: number[], b: number[]): number {
+  const rank = (v: number[]) => {
+    const order = v.map((x, i) => [x, i] as const).sort((p, q) => p[0] - q[0]);
+    const r = new Array<number>(v.length);
+    for (let i = 0; i < order.length;) {
+      let j = i;
+      while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
+      for (let k = i; k <= j; k++) r[order[k]![1]] = (i + j) / 2 + 1;
+      i = j + 1;
+    }
+    return r;
+  };
+  const [ra, rb] = [rank(a), rank(b)];
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  const [ma, mb] = [mean(ra), mean(rb)];
+  const cov = ra.reduce((s, x, i) => s + (x - ma) * (rb[i]! - mb), 0);
+  return cov / Math.sqrt(ra.reduce((s, x) => s + (x - ma) ** 2, 0) * rb.reduce((s, x) => s + (x - mb) ** 2, 0));
+}
+
+const CLASS: Record<string, string> = { 'p-anneal': 'p_anneal' };
+
+test('Pareto view: frontiers per sweep, "frontier only" in the URL, CSV with on_frontier', async ({ page }) => {
+  await page.goto('/?v=2&view=pareto');
   const plot = page.getByTestId('pareto-plot');
   await expect(plot).toHaveAttribute('data-points', String(gemma65.length));
   await expect(page.getByTestId('pareto-caption')).toContainText('Up and to the left is better');
-  await expect(plot.locator('.gtitle')).toContainText('Up and to the left is better');
   const frontier = gemma65.filter((p) => onFrontier(p, gemma65));
-  const pooled = gemma65.filter((p) => onFrontier({ ...p, architecture: '' }, gemma65.map((q) => ({ ...q, architecture: '' }))));
-  const pooledBatchTopk = pooled.filter((p) => p.architecture === 'batch_topk').length;
-  await expect(page.getByTestId('pareto-caption')).toContainText(`Batch TopK ${pooledBatchTopk}`);
+  const pooled = gemma65.filter((p) => onFrontier(p, gemma65, () => ''));
+  const pooledJumpRelu = pooled.filter((p) => p.architecture === 'jumprelu').length;
+  await expect(page.getByTestId('pareto-caption')).toContainText(`JumpReLU ${pooledJumpRelu}`);
 
   // The matched-L0 table: TopK's loss recovered at L0 = 100, interpolated in log L0 between its neighbours.
   const topk = gemma65.filter((r) => r.architecture === 'topk').map((r) => [Number(r.l0), Number(r.ce_loss_score)] as const).sort((a, b) => a[0] - b[0]);
@@ -37,78 +60,88 @@ test('Pareto view: frontiers per architecture, "frontier only" in the URL, CSV w
   await expect(plot).toHaveAttribute('data-points', String(frontier.length));
   await page.reload();
   await expect(page.getByLabel('Frontier only')).toBeChecked();
-  await expect(page.getByTestId('pareto-plot')).toHaveAttribute('data-points', String(frontier.length));
-
   await page.getByLabel('Frontier only').uncheck();
   const { header, records } = await downloadCsv(page);
-  expect(header.slice(-2)).toEqual(['on_frontier', 'frontier_group']);
+  expect(header.slice(-3)).toEqual(['on_frontier', 'frontier_group', 'frontier_sweep']);
   expect(records.length).toBe(gemma65.length);
   expect(records.filter((r) => r.on_frontier === 'true').map((r) => r.sae_id).sort()).toEqual(frontier.map((r) => r.sae_id).sort());
-  expect(records.every((r) => r.frontier_group === gemma65.find((g) => g.sae_id === r.sae_id)!.architecture)).toBe(true);
 });
 
-test('Scaling view: means over the L0 window per width, window in the URL, CSV of the aggregates', async ({ page }) => {
-  await page.goto('/?view=scaling&model=gemma-2-2b&release=sae_bench_0125');
-  const suite = SAES.filter((r) => r.model === 'gemma-2-2b' && r.release === 'sae_bench_0125' && has(r, 'l0') && has(r, 'ce_loss_score'));
-  const expected = (lo: number, hi: number) => {
-    const cells = new Map<string, number[]>();
-    for (const r of suite.filter((s) => Number(s.l0) >= lo && Number(s.l0) <= hi)) {
-      const key = `${r.architecture}|${r.dict_size}`;
-      cells.set(key, [...(cells.get(key) ?? []), Number(r.ce_loss_score)]);
-    }
-    return cells;
-  };
-  const check = async (lo: number, hi: number) => {
-    const cells = expected(lo, hi);
-    await expect(page.getByTestId('scaling-plot')).toHaveAttribute('data-points', String(cells.size));
-    const { records } = await downloadCsv(page);
-    expect(records.length).toBe(cells.size);
-    for (const r of records) {
-      const values = cells.get(`${r.group}|${r.x}`)!;
-      expect(Number(r.n), `${r.group} ${r.x}`).toBe(values.length);
-      expect(Number(r.mean)).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
-      expect(Number(r.min)).toBe(Math.min(...values));
-      expect([r.l0_min, r.l0_max]).toEqual([String(lo), String(hi)]);
-    }
-  };
-  await check(40, 200);
+test('Width-scaling preset for SCR: its CSV equals the means computed from source I, Matryoshka first at 16k and 65k', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Presets: paper figures').selectOption({ label: 'Width scaling: SCR' });
+  await expect(page).toHaveURL(/view=scaling&y=scr_top20&width=$/);
+  await expect(page.getByTestId('preset-caption')).toContainText('Width scaling: SCR');
+  const cells = new Map<string, number[]>();
+  for (const r of SOURCE_I) {
+    const l0 = Number(r['core||sparsity||l0']);
+    if (l0 < 36 || l0 > 200) continue;
+    const key = `${CLASS[String(r.saeClass)] ?? r.saeClass}|${r.dSae}`;
+    cells.set(key, [...(cells.get(key) ?? []), Number(r['scr||scr_metrics||scr_metric_threshold_20'])]);
+  }
+  await expect(page.getByTestId('scaling-plot')).toHaveAttribute('data-points', String(cells.size));
+  const { records } = await downloadCsv(page);
+  expect(records.length).toBe(cells.size);
+  for (const r of records) {
+    const values = cells.get(`${r.group}|${r.x}`)!;
+    expect(Number(r.n), `${r.group} ${r.x}`).toBe(values.length);
+    expect(Number(r.mean)).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
+    expect([r.l0_min, r.l0_max, r.curve]).toEqual(['36', '200', 'gemma-2-2b L12']);
+  }
+  const best = (w: string) => records.filter((r) => r.x === w).sort((a, b) => Number(b.mean) - Number(a.mean))[0]!.group;
+  expect([best('16384'), best('65536')]).toEqual(['matryoshka_batch_topk', 'matryoshka_batch_topk']);
+  expect(best('4096')).not.toBe('matryoshka_batch_topk');
+  await expect(page.getByTestId('view-finding')).toContainText('16k: Matryoshka Batch TopK');
+  // ReLU has 2 SAEs in the window at 65k, the others 3: the view says so.
+  await expect(page.getByTestId('scaling-uneven')).toContainText('ReLU 2');
+
   await page.getByLabel('L0 window maximum').fill('1000');
   await page.getByLabel('L0 window maximum').press('Enter');
   await expect(page).toHaveURL(/wmax=1000/);
-  await check(40, 1000);
   await page.reload();
   await expect(page.getByLabel('L0 window maximum')).toHaveValue('1000');
-  await check(40, 1000);
 });
 
-test('All-metrics grid: nine panels with directions, empty panels say how much data exists', async ({ page }) => {
-  await page.goto('/?view=grid&model=gemma-2-2b&width=4096&layer=12&lines=1');
+test('All-metrics grid at 65k: nine panels with data, directions in titles', async ({ page }) => {
+  await page.goto('/?v=2&view=grid');
   const plot = page.getByTestId('grid-plot');
-  const rows = SAES.filter((r) => r.model === 'gemma-2-2b' && r.dict_size === '4096' && r.layer === '12' && r.is_baseline !== 'true' && Number(r.l0) > 0);
+  const rows = gemma65.filter((r) => Number(r.l0) > 0);
   const metrics = ['ce_loss_score', 'explained_variance', 'absorption_fraction', 'autointerp_score', 'scr_top20', 'tpp_top20', 'sparse_probing_sae_top1', 'unlearning_score', 'ravel_disentanglement'];
   const points = metrics.reduce((n, m) => n + rows.filter((r) => has(r, m)).length, 0);
+  expect(points).toBe(9 * 42);
   await expect(plot).toHaveAttribute('data-points', String(points));
   for (const title of ['Loss recovered ↑', '1 − absorption fraction ↑', 'RAVEL disentanglement ↑', 'Unlearning score ↑']) {
     await expect(plot.locator('.annotation-text', { hasText: title })).toHaveCount(1);
   }
-  const withAutointerp = SAES.filter((r) => has(r, 'autointerp_score')).length;
-  await expect(plot.locator('.annotation-text', { hasText: `(${withAutointerp} SAEs have AutoInterp score in the whole dataset)` })).toHaveCount(1);
   await expect(plot.locator('.legendtext', { hasText: 'Matryoshka Batch TopK' })).toHaveCount(1);
+  await expect(page.getByTestId('grid-empty')).toHaveCount(0);
   await page.getByLabel('Baselines').uncheck();
   await expect(page).toHaveURL(/baselines=0/);
   await page.reload();
   await expect(page.getByLabel('Baselines')).not.toBeChecked();
-  await expect(page.getByLabel('Lines per group')).toBeChecked();
+  await expect(page.getByLabel('Lines per sweep')).toBeChecked();
 });
 
-test('Agreement view: rank correlations with n per cell; a cell opens its scatter', async ({ page }) => {
-  await page.goto('/?view=agreement&release=sae_bench_0125');
-  const both = SAES.filter((r) => r.release === 'sae_bench_0125' && has(r, 'ce_loss_score') && has(r, 'ravel_disentanglement')).length;
-  const cell = page.locator('button[data-a="ce_loss_score"][data-b="ravel_disentanglement"]');
-  await expect(cell).toContainText(`n=${both}`);
+test('an empty panel says how many SAEs have the metric and links to coverage', async ({ page }) => {
+  await page.goto('/?v=2&view=grid&model=pythia-160m-deduped&layer=8&width=16384');
+  const scr = SAES.filter((r) => r.model === 'gemma-2-2b' && has(r, 'scr_top20') && r.is_baseline !== 'true').length;
+  await expect(page.getByTestId('grid-empty')).toContainText(`SCR top-20 exists for ${scr} gemma-2-2b SAEs; none match these filters.`);
+  await page.getByTestId('grid-empty').getByRole('button', { name: /coverage view/ }).click();
+  await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('Agreement preset: proxy vs downstream over the 126 Gemma SAEs, rho checked against source I', async ({ page }) => {
+  await page.goto('/?v=2&view=agreement&width=');
+  const cell = page.locator('button[data-a="ce_loss_score"][data-b="tpp_top20"]');
+  await expect(cell).toContainText('n=126');
+  const rho = spearman(SOURCE_I.map((r) => Number(r['core||model_performance_preservation||ce_loss_score'])), SOURCE_I.map((r) => Number(r['tpp||tpp_metrics||tpp_threshold_20_total_metric'])));
+  await expect(cell.locator('.rho')).toHaveText(rho.toFixed(2));
   const { records } = await downloadCsv(page);
-  expect(records.length).toBe(10 * 10);
-  expect(records.find((r) => r.metric_a === 'ravel_disentanglement' && r.metric_b === 'ce_loss_score')!.n).toBe(String(both));
+  const row = records.find((r) => r.metric_a === 'ce_loss_score' && r.metric_b === 'tpp_top20')!;
+  expect(Number(row.rho)).toBeCloseTo(rho, 10);
+  expect(Number(row.ci_low)).toBeLessThan(Number(row.rho));
+  expect(Number(row.ci_high)).toBeGreaterThan(Number(row.rho));
+  await expect(page.getByTestId('view-finding')).toContainText('Loss recovered vs');
   await page.getByLabel('Control for log L0').check();
   await expect(page).toHaveURL(/partial=1/);
   await expect(page.getByTestId('agreement-caption')).toContainText('partial Spearman');
@@ -116,37 +149,34 @@ test('Agreement view: rank correlations with n per cell; a cell opens its scatte
   await cell.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/view=scatter/);
-  await expect(page).toHaveURL(/x=ravel_disentanglement/);
+  await expect(page.getByLabel('X', { exact: true })).toHaveValue('tpp_top20');
   await expect(page.getByLabel('Y', { exact: true })).toHaveValue('ce_loss_score');
-  await expect(page.getByLabel('X', { exact: true })).toHaveValue('ravel_disentanglement');
 });
 
 test('Coverage view: SAEs per eval by architecture and by model and width, and its CSV', async ({ page }) => {
-  await page.goto('/?view=coverage&model=gemma-2-2b');
-  const gemma = SAES.filter((r) => r.model === 'gemma-2-2b');
-  const topk = gemma.filter((r) => r.architecture === 'topk');
+  await page.goto('/?v=2&view=coverage&model=&layer=&width=&release=');
+  const all = SAES;
+  const topk = all.filter((r) => r.architecture === 'topk');
   const row = page.getByTestId('coverage-architecture').locator('tr', { hasText: /^TopK/ });
-  const ravel = `${topk.filter((r) => has(r, 'ravel_disentanglement')).length} / ${topk.length}`;
-  await expect(row.locator('td[data-eval="ravel"]')).toHaveText(ravel);
+  const scr = `${topk.filter((r) => has(r, 'scr_top20')).length} / ${topk.length}`;
+  await expect(row.locator('td[data-eval="scr"]')).toHaveText(scr);
   await page.reload();
-  await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
-  await expect(row.locator('td[data-eval="ravel"]')).toHaveText(ravel);
+  await expect(row.locator('td[data-eval="scr"]')).toHaveText(scr);
   const { records } = await downloadCsv(page);
-  const core = records.find((r) => r.grouping === 'model_width' && r.group === 'gemma-2-2b, 65k' && r.eval === 'core')!;
-  const g65 = gemma.filter((r) => r.dict_size === '65536');
-  expect([core.count, core.total]).toEqual([String(g65.filter((r) => has(r, 'ce_loss_score')).length), String(g65.length)]);
+  const core = records.find((r) => r.grouping === 'model_width' && r.group === 'gemma-2-2b, 65k' && r.eval === 'scr')!;
+  const g65 = all.filter((r) => r.model === 'gemma-2-2b' && r.dict_size === '65536');
+  expect([core.count, core.total]).toEqual([String(g65.filter((r) => has(r, 'scr_top20')).length), String(g65.length)]);
 });
 
 test('a preset is a URL: choosing one shows its view and puts it in the address bar', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Presets: paper figures').selectOption({ label: 'Width scaling in the L0 window: Gemma-2-2B' });
-  await expect(page).toHaveURL(/view=scaling&model=gemma-2-2b&release=sae_bench_0125$/);
-  await expect(page.getByTestId('scaling-plot')).toBeVisible();
-  await expect(page.getByTestId('preset-caption')).toContainText('mean over SAEs with L0 in [40, 200]');
-  await expect(page.getByLabel('Presets: paper figures')).toHaveValue('width-scaling-gemma');
+  await page.getByLabel('Presets: paper figures').selectOption({ label: 'SCR vs L0, one panel per width' });
+  await expect(page).toHaveURL(/view=scatter&y=scr_top20&width=&facet=dict_size$/);
+  await expect(page.getByTestId('scatter-plot').locator('.annotation-text', { hasText: /^(4k|16k|65k)$/ })).toHaveCount(3);
+  await expect(page.getByTestId('l0-matched')).toHaveCount(3);
+  await expect(page.getByLabel('Presets: paper figures')).toHaveValue('scr-per-width');
   // Any change of the view leaves the preset.
-  await page.getByLabel('L0 window maximum').fill('300');
-  await page.getByLabel('L0 window maximum').press('Enter');
+  await page.getByLabel('log Y').check();
   await expect(page.getByTestId('preset-caption')).toHaveCount(0);
   await expect(page.getByLabel('Presets: paper figures')).toHaveValue('');
   await page.goBack();
@@ -155,7 +185,7 @@ test('a preset is a URL: choosing one shows its view and puts it in the address 
 });
 
 test('figure export: SVG and 300 dpi PNG at paper column widths, plots and matrices', async ({ page }) => {
-  await page.goto('/?view=pareto&model=gemma-2-2b&width=65536');
+  await page.goto('/?v=2&view=pareto');
   await expect(page.getByTestId('pareto-plot')).toHaveAttribute('data-points', /\d+/);
   const { readFileSync } = await import('node:fs');
   const save = async (name: string) => {

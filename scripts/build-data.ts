@@ -1,13 +1,15 @@
 // npm run data: data/saebench (the shared CSVs plus the published sources I and J, see scripts/data/) ->
 // public/data/{saes,values}.arrows + manifest.json. Also parses every native SAEBench JSON in data/saebench/sources with the app's parser and checks each
 // value against the long CSV, so the parser is exercised on every eval type we ship.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { columnsToArrowIpc } from '../src/ingest/arrowTable.ts';
 import { parseCsvRecords } from '../src/ingest/csv.ts';
 import { canonicalEvalType, parseSaebenchJson, SaebenchParseError } from '../src/ingest/saebenchJson.ts';
 import { buildDataset } from './data/buildDataset.ts';
+import { writeManifest } from './data/manifest.ts';
+import { openNodeDb } from './data/nodeDuckDb.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data', 'saebench');
@@ -46,12 +48,13 @@ function crossCheckNativeFiles(longText: string): { files: number; values: numbe
 const dataset = buildDataset(dataDir);
 const check = crossCheckNativeFiles(readFileSync(join(dataDir, 'saebench_metrics_long.csv'), 'utf8'));
 
+rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'saes.arrows'), columnsToArrowIpc(dataset.saes));
-writeFileSync(join(outDir, 'values.arrows'), columnsToArrowIpc(dataset.values));
-const manifest = {
-  dataset: 'SAEBench results (real values; see data/README.md)',
-  saes: dataset.saeCount,
+const saes = columnsToArrowIpc(dataset.saes);
+const values = columnsToArrowIpc(dataset.values);
+writeFileSync(join(outDir, 'saes.arrows'), saes);
+writeFileSync(join(outDir, 'values.arrows'), values);
+const build = {
   columns: dataset.saes.length,
   valueRows: dataset.longRows.length,
   publishedSources: dataset.sources,
@@ -60,12 +63,13 @@ const manifest = {
   nativeJsonValuesChecked: check.values,
   nativeEvalTypes: check.evalTypes,
 };
-writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+const db = await openNodeDb({ saes, metric_values: values });
+const manifest = { ...writeManifest(db, outDir, { name: 'SAEBench results (real values; see data/README.md)', synthetic: false, presets: true, extra: { build } }), ...build };
 for (const s of dataset.sources) {
   console.log(`data: ${s.provenance}: ${s.records} records mapped by L0 rank (max |Δ loss recovered| ${s.maxDCeLossScore.toFixed(4)}, max L0 ${(100 * s.maxL0Relative).toFixed(1)} % off the reproduction), ${s.values} values`);
 }
 for (const o of dataset.overlaps) console.log(`data: ${o.a} agrees with ${o.b} on ${o.values} values (max difference ${o.maxDiff.toExponential(2)})`);
 console.log(
-  `data: ${manifest.saes} SAEs x ${manifest.columns} columns, ${manifest.valueRows} values; ` +
+  `data: ${manifest.saeCount} SAEs x ${manifest.columns} columns, ${manifest.valueRows} values, ${Object.keys(manifest.prefetch).length} prefetched answers; ` +
     `parsed ${check.files} native SAEBench JSON files (${check.evalTypes.join(', ')}), ${check.values} values match the long CSV`,
 );

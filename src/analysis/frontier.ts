@@ -21,10 +21,6 @@ export interface FrontierInput {
   y: number | null;
 }
 
-export interface GroupedFrontierInput extends FrontierInput {
-  group: string;
-}
-
 export interface FrontierPointResult {
   id: string;
   x: number | null;
@@ -172,27 +168,4 @@ export function paretoFrontier(
     stepPolyline: stepPolyline(frontier, lineShape),
     corner: betterCorner(dirX, dirY),
   };
-}
-
-export interface GroupFrontier { group: string; result: ParetoResult }
-
-/**
- * One frontier per group (e.g. per architecture over its L0 sweep). Dominance is computed only
- * within a group. Groups are returned sorted by name (code-unit order); each group's `points`
- * keep the input order of that group's points.
- */
-export function frontierByGroup(
-  points: readonly GroupedFrontierInput[],
-  dirX: MetricDirection,
-  dirY: MetricDirection,
-): GroupFrontier[] {
-  const byGroup = new Map<string, GroupedFrontierInput[]>();
-  for (const p of points) {
-    const list = byGroup.get(p.group);
-    if (list) list.push(p);
-    else byGroup.set(p.group, [p]);
-  }
-  return [...byGroup.keys()]
-    .sort(compareStrings)
-    .map((group) => ({ group, result: paretoFrontier(byGroup.get(group) ?? [], dirX, dirY) }));
 }

@@ -138,17 +138,30 @@ export function partialSpearman(
 }
 
 /**
- * Metric-agreement matrix over wide rows (one row per SAE, one column per metric id).
+ * Approximate 95 % interval for a (partial) Spearman rho: Fisher's z with the Fieller–Hartley–Pearson
+ * variance 1.06 / (n − 3 − k), k the number of controlled variables. null when n − 3 − k < 1.
+ */
+export function spearmanInterval(rho: number | null, n: number, controls = 0): [number, number] | null {
+  const dof = n - 3 - controls;
+  if (rho === null || dof < 1) return null;
+  if (Math.abs(rho) >= 1) return [rho, rho];
+  const z = Math.atanh(rho);
+  const half = 1.959963984540054 * Math.sqrt(1.06 / dof);
+  return [Math.tanh(z - half), Math.tanh(z + half)];
+}
+
+/**
+ * Metric-agreement matrix over columns (one array per metric id, aligned by SAE).
  * Returns metricIds.length² cells in row-major order (a = metricIds[i], b = metricIds[j]); the
  * matrix is symmetric by construction. Diagonal cells are computed like any other (rho = 1 when
  * defined; null with controlFor === a, because z then explains x completely).
  */
 export function agreementMatrix(
-  rows: readonly Record<string, unknown>[],
+  columns: Readonly<Record<string, ArrayLike<unknown>>>,
   metricIds: readonly string[],
   options: AgreementOptions = {},
 ): AgreementCell[] {
-  const column = (id: string): (number | null)[] => rows.map((r) => toFiniteNumber(r[id]));
+  const column = (id: string): (number | null)[] => Array.from(columns[id] ?? [], toFiniteNumber);
   const cols = metricIds.map(column);
   let z: (number | null)[] | null = null;
   if (options.controlFor !== undefined) {

@@ -1,12 +1,16 @@
 /**
- * Window-averaged scaling curves (FEATURES.md H2: metric vs dictionary width, each point the mean
- * over SAEs with L0 in [40, 200]).
+ * Window-averaged scaling curves (the paper's width-scaling figure: metric vs dictionary width, each point
+ * the mean over the SAEs whose L0 lies in a window). Points are per (group, curve, x); a curve is one model
+ * and layer unless the caller pools them. SAEs whose L0 lies within EDGE_MARGIN of a window edge are reported:
+ * whether they count would then hinge on measurement noise.
  */
 import { compareStrings, isFiniteNumber } from './util';
 
 export interface ScalingRow {
+  id: string;
   group: string;
-  /** e.g. dictionary width or training tokens */
+  /** The curve the row belongs to (e.g. "gemma-2-2b L12"); '' when curves are pooled. */
+  curve: string;
   x: number;
   l0: number | null;
   value: number | null;
@@ -14,54 +18,68 @@ export interface ScalingRow {
 
 export interface ScalingPoint {
   group: string;
+  curve: string;
   x: number;
   mean: number;
   min: number;
   max: number;
-  /** number of rows that entered the aggregate (always >= 1) */
+  /** Rows in the aggregate (always >= 1). */
   n: number;
+  ids: string[];
 }
 
-/**
- * Aggregates rows per (group, x) over rows with l0 inside `l0Window` (inclusive at both ends) and a
- * finite value. Rows with a null / non-finite l0, value or x are skipped. (group, x) cells with no
- * qualifying row are omitted (no NaN points). A reversed window [hi, lo] is treated as [lo, hi];
- * a window with a NaN bound matches nothing. Output is sorted by group (code-unit order), then x.
- */
-export function aggregateScaling(
-  rows: readonly ScalingRow[],
-  l0Window: readonly [number, number],
-): ScalingPoint[] {
+export interface NearEdge {
+  id: string;
+  l0: number;
+  edge: number;
+}
+
+export interface ScalingResult {
+  points: ScalingPoint[];
+  /** The window as applied (a reversed one is swapped). */
+  window: [number, number];
+  reversed: boolean;
+  nearEdge: NearEdge[];
+}
+
+/** Relative distance to a window edge under which an SAE's membership is called fragile. */
+export const EDGE_MARGIN = 0.03;
+
+export function aggregateScaling(rows: readonly ScalingRow[], l0Window: readonly [number, number], margin = EDGE_MARGIN): ScalingResult {
+  const reversed = l0Window[0] > l0Window[1];
   const lo = Math.min(l0Window[0], l0Window[1]);
   const hi = Math.max(l0Window[0], l0Window[1]);
-  const cells = new Map<string, Map<number, { sum: number; min: number; max: number; n: number }>>();
+  const cells = new Map<string, { group: string; curve: string; x: number; values: number[]; ids: string[] }>();
+  const nearEdge: NearEdge[] = [];
   for (const r of rows) {
     if (!isFiniteNumber(r.l0) || !isFiniteNumber(r.value) || !isFiniteNumber(r.x)) continue;
+    for (const edge of [lo, hi]) {
+      if (edge !== 0 && Math.abs(r.l0 - edge) / Math.abs(edge) <= margin) nearEdge.push({ id: r.id, l0: r.l0, edge });
+    }
     if (!(r.l0 >= lo && r.l0 <= hi)) continue;
-    let byX = cells.get(r.group);
-    if (byX === undefined) {
-      byX = new Map();
-      cells.set(r.group, byX);
-    }
     const x = r.x + 0; // -0 and 0 are one cell
-    const acc = byX.get(x);
-    if (acc === undefined) byX.set(x, { sum: r.value, min: r.value, max: r.value, n: 1 });
-    else {
-      acc.sum += r.value;
-      acc.min = Math.min(acc.min, r.value);
-      acc.max = Math.max(acc.max, r.value);
-      acc.n += 1;
-    }
+    const key = JSON.stringify([r.group, r.curve, x]);
+    const cell = cells.get(key) ?? { group: r.group, curve: r.curve, x, values: [], ids: [] };
+    cell.values.push(r.value);
+    cell.ids.push(r.id);
+    cells.set(key, cell);
   }
-  const out: ScalingPoint[] = [];
-  for (const group of [...cells.keys()].sort(compareStrings)) {
-    const byX = cells.get(group);
-    if (byX === undefined) continue;
-    for (const x of [...byX.keys()].sort((a, b) => a - b)) {
-      const acc = byX.get(x);
-      if (acc === undefined) continue;
-      out.push({ group, x, mean: acc.sum / acc.n, min: acc.min, max: acc.max, n: acc.n });
-    }
+  const points = [...cells.values()].map((c) => ({
+    group: c.group, curve: c.curve, x: c.x, n: c.values.length, ids: c.ids,
+    mean: c.values.reduce((a, v) => a + v, 0) / c.values.length, min: Math.min(...c.values), max: Math.max(...c.values),
+  }));
+  points.sort((a, b) => compareStrings(a.group, b.group) || compareStrings(a.curve, b.curve) || a.x - b.x);
+  return { points, window: [lo, hi], reversed, nearEdge };
+}
+
+/** Per curve and x, the groups whose n differs from the others' (the comparison is then uneven). */
+export function unevenCounts(points: readonly ScalingPoint[]): { curve: string; x: number; counts: { group: string; n: number }[] }[] {
+  const at = new Map<string, ScalingPoint[]>();
+  for (const p of points) {
+    const key = JSON.stringify([p.curve, p.x]);
+    at.set(key, [...(at.get(key) ?? []), p]);
   }
-  return out;
+  return [...at.values()]
+    .filter((ps) => new Set(ps.map((p) => p.n)).size > 1)
+    .map((ps) => ({ curve: ps[0]!.curve, x: ps[0]!.x, counts: ps.map((p) => ({ group: p.group, n: p.n })) }));
 }

@@ -22,13 +22,6 @@ export function toFiniteNumber(v: unknown): number | null {
   return null;
 }
 
-/** A cell "has a value": anything except null, undefined and NaN. */
-export function isPresent(v: unknown): boolean {
-  if (v === null || v === undefined) return false;
-  if (typeof v === 'number' && Number.isNaN(v)) return false;
-  return true;
-}
-
 /** Locale-independent, deterministic string comparison (UTF-16 code units). */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -126,6 +126,22 @@ export const CONFIG_AXES: readonly MetricDef[] = [
   m('layer', 'Layer', 'config', null, 'Layer of the hook', 'control'),
 ];
 
+/** Each eval's headline metric (DATA.md §7): what coverage counts and what a one-metric summary shows. */
+export const EVAL_HEADLINE: Record<Exclude<EvalId, 'config'>, string> = {
+  core: 'ce_loss_score',
+  absorption_first_letter: 'absorption_fraction',
+  autointerp: 'autointerp_score',
+  scr: 'scr_top20',
+  tpp: 'tpp_top20',
+  sparse_probing: 'sparse_probing_sae_top1',
+  unlearning: 'unlearning_score',
+  ravel: 'ravel_disentanglement',
+  bundled_dl: 'bundled_dl_frac_recovered',
+};
+
+/** The headline metrics, L0 first: the all-metrics grid and the agreement matrix use these. */
+export const HEADLINE_METRICS: readonly string[] = METRICS.filter((d) => d.headline).map((d) => d.id);
+
 const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
 const AXIS_BY_ID = new Map([...METRICS, ...CONFIG_AXES].map((d) => [d.id, d]));
 

@@ -4,8 +4,15 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { frameFromArrow, type ArrowTableLike } from '../data/frame.ts';
+import type { QueryEngine } from './coordinator.ts';
 
-export async function startDuckDb(): Promise<duckdb.AsyncDuckDBConnection> {
+export interface Database {
+  engine: QueryEngine;
+  loadArrowStream: (name: string, bytes: Uint8Array) => Promise<void>;
+}
+
+export async function startDuckDb(): Promise<Database> {
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
@@ -17,5 +24,19 @@ export async function startDuckDb(): Promise<duckdb.AsyncDuckDBConnection> {
   const conn = await db.connect();
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');
-  return conn;
+  return {
+    engine: {
+      run: async (q) => {
+        const stmt = await conn.prepare(q.sql);
+        try {
+          return frameFromArrow((await stmt.query(...q.params)) as unknown as ArrowTableLike);
+        } finally {
+          await stmt.close();
+        }
+      },
+    },
+    loadArrowStream: async (name, bytes) => {
+      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    },
+  };
 }

@@ -75,7 +75,7 @@ function readRecord(o: Obj, index: number): NeuronpediaRecord {
     const [evalType, category, metric] = parts as [string, string, string];
     if (v === null) continue;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new NeuronpediaParseError(`${key}: expected a finite number, found ${JSON.stringify(v)?.slice(0, 40) ?? typeof v}`);
+      throw new NeuronpediaParseError(`${key}: expected a finite number, found ${typeof v === 'number' ? String(v) : (JSON.stringify(v)?.slice(0, 40) ?? typeof v)}`);
     }
     metrics.push({ evalType: canonicalEvalType(evalType), category, metric, value: isSentinel(metric, v) ? null : v, raw: v });
   }

@@ -1,62 +1,97 @@
-// Query builders for the explorer. Each returns SQL + parameters; the coordinator runs them.
-import { DIMENSIONS, EVAL_PROVENANCE_COLUMNS, IDENTITY_COLUMNS, METRIC_PROVENANCE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
-import { METRICS } from '../catalog/metrics.ts';
-import { EMPTY_FILTERS, effectiveSort, type Filters, type ViewState } from '../state/viewState.ts';
-import { metricExpr, provenanceListSql, whereClause } from './filters.ts';
+// Query builders. Each is pure: state in, SQL with ? placeholders and parameters out; the coordinator runs
+// them. A view asks for the columns it draws, never for every column.
+import { DIMENSIONS, IDENTITY_COLUMNS, provenanceColumnOf, type DimensionKey } from '../catalog/columns.ts';
+import { axisById, METRICS, metricById } from '../catalog/metrics.ts';
+import { EMPTY_FILTERS, type Filters, type SortSpec } from '../state/viewState.ts';
+import { metricExpr, provenanceListSql, whereClause, type WhereOptions } from './filters.ts';
 import { ident, type SqlParam, type SqlQuery } from './sql.ts';
 
 export const SAE_TABLE = 'saes';
 export const VALUE_TABLE = 'metric_values';
 
-/** SELECT list of every column, metrics masked by the provenance filter. */
-function maskedColumns(prov: readonly string[]): SqlQuery {
+const IDENTITY = new Set(IDENTITY_COLUMNS.map((c) => c.id));
+
+/** SELECT list for the given columns: a metric is masked by the provenance filter and brings its provenance
+ * column along (`<id>_prov`), so hover and tables can say where each value comes from. */
+export function selectColumns(ids: readonly string[], prov: readonly string[]): { sql: string; params: SqlParam[] } {
   const params: SqlParam[] = [];
-  const select = [
-    ...IDENTITY_COLUMNS.map((c) => ident(c.id)),
-    ...METRICS.map((d) => {
-      const e = metricExpr(d.id, prov);
-      params.push(...e.params);
-      return e.sql === ident(d.id) ? e.sql : `${e.sql} AS ${ident(d.id)}`;
-    }),
-    ...EVAL_PROVENANCE_COLUMNS.map(ident),
-    ...METRIC_PROVENANCE_COLUMNS.map(ident),
-  ];
-  return { sql: select.join(', '), params };
+  const parts: string[] = [];
+  for (const id of new Set(ids)) {
+    if (IDENTITY.has(id)) {
+      parts.push(id === 'is_baseline' ? `"is_baseline"::DOUBLE AS "is_baseline"` : ident(id));
+      continue;
+    }
+    const def = axisById(id);
+    if (!def) {
+      parts.push(ident(id)); // a provenance column asked for by name (table columns)
+      continue;
+    }
+    const e = metricExpr(id, prov);
+    params.push(...e.params);
+    parts.push(`${e.sql} AS ${ident(id)}`);
+    if (metricById(id)) {
+      const p = provenanceColumnOf(id);
+      parts.push(prov.length ? `CASE WHEN ${ident(p)} IN (${prov.map(() => '?').join(', ')}) THEN ${ident(p)} END AS ${ident(p)}` : ident(p));
+      params.push(...prov);
+    }
+  }
+  return { sql: parts.join(', '), params };
 }
 
-/** Every column of the filtered SAEs, metrics masked by the provenance filter, in table order. */
-export function filteredRowsQuery(s: ViewState): SqlQuery {
-  const select = maskedColumns(s.prov);
-  const where = whereClause(s, { axes: [s.x, s.y] });
-  const sort = effectiveSort(s);
-  const order = `ORDER BY ${ident(sort.column)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, "sae_id"`;
+/** ORDER BY for a sort spec; metrics best at a target sort by their distance to it. */
+function orderBy(sort: SortSpec | undefined): { sql: string; params: SqlParam[] } {
+  if (!sort) return { sql: 'ORDER BY "sae_id"', params: [] };
+  const def = axisById(sort.column);
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  if (def?.direction === 'target') {
+    return { sql: `ORDER BY abs(${ident(sort.column)} - ?) ${dir} NULLS LAST, "sae_id"`, params: [def.target ?? 1] };
+  }
+  return { sql: `ORDER BY ${ident(sort.column)} ${dir} NULLS LAST, "sae_id"`, params: [] };
+}
+
+export interface RowsOptions extends WhereOptions {
+  sort?: SortSpec;
+  limit?: number;
+}
+
+/** The filtered SAEs (baselines included, as rows that match), with the given columns. */
+export function rowsQuery(f: Filters, columns: readonly string[], opts: RowsOptions = {}): SqlQuery {
+  const select = selectColumns(columns, f.prov);
+  const where = whereClause(f, opts);
   // The outer SELECT sorts on the masked values, so sorting agrees with what is shown.
+  const order = orderBy(opts.sort);
+  const limit = opts.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(opts.limit))}` : '';
   return {
-    sql: `SELECT * FROM (SELECT ${select.sql} FROM ${SAE_TABLE} ${where.sql}) ${order}`,
+    sql: `SELECT * FROM (SELECT ${select.sql} FROM ${SAE_TABLE} ${where.sql}) ${order.sql}${limit}`,
+    params: [...select.params, ...where.params, ...order.params],
+  };
+}
+
+/** Baseline rows (PCA) of the models and layers that the filtered SAEs are on: a baseline is a reference for
+ * every SAE of its model and layer, so width, architecture and the other filters do not apply to it. */
+export function baselineRowsQuery(f: Filters, columns: readonly string[]): SqlQuery {
+  const select = selectColumns(['sae_id', 'model', 'layer', ...columns], f.prov);
+  const where = whereClause(f);
+  const inView = `SELECT DISTINCT "model", "layer" FROM ${SAE_TABLE} ${where.sql ? `${where.sql} AND` : 'WHERE'} NOT "is_baseline"`;
+  return {
+    sql: `SELECT ${select.sql} FROM ${SAE_TABLE} WHERE "is_baseline" AND ("model", "layer") IN (${inView}) ORDER BY "model", "layer", "sae_id"`,
     params: [...select.params, ...where.params],
   };
 }
 
-/** Baseline rows (PCA) for the models and layers in the filter. Width, architecture, release and the other
- * filters do not apply: a baseline is a reference for every SAE on the same model and layer. */
-export function baselineRowsQuery(s: Filters): SqlQuery {
-  const select = maskedColumns(s.prov);
-  const where = whereClause({ ...EMPTY_FILTERS, model: s.model, layer: s.layer });
-  const cond = where.sql ? `${where.sql} AND "is_baseline"` : 'WHERE "is_baseline"';
+/** How many filtered SAEs there are and how many have each metric (for the row count and the metric picker). */
+export function countsQuery(f: Filters, opts: WhereOptions = {}): SqlQuery {
+  const where = whereClause(f, opts);
+  const params: SqlParam[] = [];
+  const counts = METRICS.map((d) => {
+    const e = metricExpr(d.id, f.prov);
+    params.push(...e.params);
+    return `count(${e.sql})::DOUBLE AS ${ident(d.id)}`;
+  });
   return {
-    sql: `SELECT ${select.sql} FROM ${SAE_TABLE} ${cond} ORDER BY "model", "layer", "sae_id"`,
-    params: [...select.params, ...where.params],
+    sql: `SELECT count(*)::DOUBLE AS "n", count(*) FILTER (WHERE NOT "is_baseline")::DOUBLE AS "n_saes", ${counts.join(', ')} FROM ${SAE_TABLE} ${where.sql}`,
+    params: [...params, ...where.params],
   };
-}
-
-/** How many SAEs in the whole dataset have each metric (for "no data here, n SAEs elsewhere"). */
-export function metricTotalsQuery(): SqlQuery {
-  return { sql: `SELECT ${METRICS.map((d) => `count(${ident(d.id)})::DOUBLE AS ${ident(d.id)}`).join(', ')} FROM ${SAE_TABLE}`, params: [] };
-}
-
-export interface FacetCount {
-  value: string | number;
-  n: number;
 }
 
 /** Count of SAEs per value of one dimension, under every other active filter. */
@@ -71,22 +106,30 @@ export function facetCountsQuery(f: Filters, axes: [string, string], key: Dimens
   };
 }
 
-/** Every value of one dimension in the whole dataset (the option list). */
-export function domainQuery(key: DimensionKey): SqlQuery {
-  return facetCountsQuery(EMPTY_FILTERS, ['l0', 'l0'], key);
-}
-
-/** Every dimension's values in one round trip: rows of (dim, value as text); the caller restores types and order. */
-export function allDomainsQuery(): SqlQuery {
+/** Every dimension's counts in one round trip: rows of (dim, value as text, n). */
+export function allFacetCountsQuery(f: Filters, axes: [string, string]): SqlQuery {
   const parts = DIMENSIONS.map((d) => {
-    const q = domainQuery(d.key);
-    return { sql: `SELECT ? AS dim, CAST(value AS VARCHAR) AS value FROM (${q.sql})`, params: [d.key, ...q.params] };
+    const q = facetCountsQuery(f, axes, d.key);
+    return { sql: `SELECT ? AS dim, CAST(value AS VARCHAR) AS value, n FROM (${q.sql})`, params: [d.key, ...q.params] };
   });
   return { sql: parts.map((p) => p.sql).join(' UNION ALL '), params: parts.flatMap((p) => p.params) };
 }
 
+/** Every value of every dimension in the whole dataset (the option lists; built into the manifest). */
+export function allDomainsQuery(): SqlQuery {
+  return allFacetCountsQuery(EMPTY_FILTERS, ['l0', 'l0']);
+}
+
+/** SAEs with a value per metric, in the whole dataset and per model (for "no data here, n SAEs elsewhere"). */
+export function metricTotalsByModelQuery(): SqlQuery {
+  return {
+    sql: `SELECT "model", ${METRICS.map((d) => `count(${ident(d.id)})::DOUBLE AS ${ident(d.id)}`).join(', ')} FROM ${SAE_TABLE} WHERE NOT "is_baseline" GROUP BY "model" ORDER BY "model"`,
+    params: [],
+  };
+}
+
 export function saeIdsQuery(): SqlQuery {
-  return { sql: `SELECT sae_id FROM ${SAE_TABLE}`, params: [] };
+  return { sql: `SELECT sae_id FROM ${SAE_TABLE} ORDER BY sae_id`, params: [] };
 }
 
 /** Every value found for one SAE, with provenance and source (for the detail panel). */
@@ -98,5 +141,21 @@ export function saeValuesQuery(saeId: string): SqlQuery {
 }
 
 export function saeByIdQuery(saeId: string): SqlQuery {
-  return { sql: `SELECT * FROM ${SAE_TABLE} WHERE sae_id = ?`, params: [saeId] };
+  return { sql: `SELECT * REPLACE ("is_baseline"::DOUBLE AS "is_baseline") FROM ${SAE_TABLE} WHERE sae_id = ?`, params: [saeId] };
+}
+
+/** Per group (architecture, or model and width): SAEs, and how many have each eval's headline metric. */
+export function coverageQuery(f: Filters, groupColumns: readonly string[], evals: readonly { id: string; column: string }[]): SqlQuery {
+  const where = whereClause(f);
+  const params: SqlParam[] = [];
+  const counts = evals.map((e) => {
+    const m = metricExpr(e.column, f.prov);
+    params.push(...m.params);
+    return `count(${m.sql})::DOUBLE AS ${ident(e.id)}`;
+  });
+  const keys = groupColumns.map(ident).join(', ');
+  return {
+    sql: `SELECT ${keys}, count(*)::DOUBLE AS "total", ${counts.join(', ')} FROM ${SAE_TABLE} ${where.sql} GROUP BY ${keys} ORDER BY ${keys}`,
+    params: [...params, ...where.params],
+  };
 }

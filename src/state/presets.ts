@@ -1,6 +1,7 @@
 // Named views that reproduce the SAEBench paper's headline figures from the data we ship. A preset is nothing
 // but a URL query string; applying it goes through the same decoder as any shared link.
-import { decodeUrl, encodeUrl, type Domains } from './urlCodec.ts';
+import type { Domains } from '../data/datasetInfo.ts';
+import { decodeUrl, encodeUrl } from './urlCodec.ts';
 import type { ViewState } from './viewState.ts';
 export interface Preset {
   id: string;
@@ -10,60 +11,62 @@ export interface Preset {
   search: string;
 }
 
+const SCALED = (id: string, label: string, metric: string, what: string): Preset => ({
+  id, label,
+  description: `${what} against dictionary width per architecture, Gemma-2-2B layer 12: each point the mean over one sweep's SAEs with L0 in [36, 200], n at each point (paper figure 2×3).`,
+  search: `?v=2&view=scaling&y=${metric}&width=`,
+});
+
+/** The paper's headline figures on the shipped data. Each opens on one model and layer; the ones against L0
+ * on one width per panel. What each shows is measured live ("What the data shows"), never written here. */
 export const PRESETS: readonly Preset[] = [
   {
     id: 'core-gemma-65k',
     label: 'Sparsity–fidelity frontier: Gemma-2-2B 65k',
-    description: 'Loss recovered vs L0 for the 0125 suite at 65k latents, one Pareto frontier per architecture (paper H3).',
-    search: '?v=1&view=pareto&model=gemma-2-2b&width=65536&release=sae_bench_0125',
-  },
-  {
-    id: 'grid-gemma-4k',
-    label: 'All metrics vs L0: Gemma-2-2B 4k',
-    description: 'Every headline metric against L0, one line per architecture, PCA baseline dashed (paper H1). 4k is the Gemma width with published RAVEL and unlearning values.',
-    search: '?v=1&view=grid&model=gemma-2-2b&width=4096&layer=12&lines=1',
+    description: 'Loss recovered vs L0 for the 0125 suite at 65k latents, layer 12, one Pareto frontier per sweep (paper H3).',
+    search: '?v=2&view=pareto',
   },
   {
     id: 'grid-gemma-65k',
     label: 'All metrics vs L0: Gemma-2-2B 65k',
-    description: 'The paper\'s 65k architecture series; with the shipped data only the core panels are filled (the empty panels say so).',
-    search: '?v=1&view=grid&model=gemma-2-2b&width=65536&layer=12&lines=1',
+    description: 'The paper\'s 65k architecture series: every headline metric against L0, one line per sweep, PCA baseline marked (paper H1).',
+    search: '?v=2&view=grid',
+  },
+  {
+    id: 'scr-per-width',
+    label: 'SCR vs L0, one panel per width',
+    description: 'SCR (top-20 latents ablated) against L0 for Gemma-2-2B layer 12 at 4k, 16k and 65k, lines per sweep.',
+    search: '?v=2&view=scatter&y=scr_top20&width=&facet=dict_size',
+  },
+  {
+    id: 'tpp-per-width',
+    label: 'TPP vs L0, one panel per width',
+    description: 'TPP (top-20 latents ablated) against L0 for Gemma-2-2B layer 12 at 4k, 16k and 65k, lines per sweep.',
+    search: '?v=2&view=scatter&y=tpp_top20&width=&facet=dict_size',
+  },
+  SCALED('scaling-scr', 'Width scaling: SCR', 'scr_top20', 'SCR top-20'),
+  SCALED('scaling-tpp', 'Width scaling: TPP', 'tpp_top20', 'TPP top-20'),
+  SCALED('scaling-absorption', 'Width scaling: absorption', 'absorption_fraction', 'Mean absorption fraction (lower is better)'),
+  SCALED('scaling-autointerp', 'Width scaling: autointerp', 'autointerp_score', 'AutoInterp score'),
+  SCALED('scaling-sparse-probing', 'Width scaling: sparse probing', 'sparse_probing_sae_top1', 'Sparse probing top-1 accuracy'),
+  SCALED('scaling-core', 'Width scaling: loss recovered', 'ce_loss_score', 'Loss recovered'),
+  {
+    id: 'agreement-gemma',
+    label: 'Do proxy metrics predict practical ones? (126 Gemma SAEs)',
+    description: 'Spearman rank correlation between loss recovered, explained variance and the downstream metrics over every Gemma-2-2B 0125 SAE (4k, 16k, 65k), with 95 % intervals; tick "Control for log L0" to remove sparsity (paper F1).',
+    search: '?v=2&view=agreement&width=',
   },
   {
     id: 'absorption-pythia-4k',
     label: 'Absorption vs L0: Pythia-160M 4k',
-    description: 'Mean absorption fraction (lower is better) against L0 for every architecture, lines in L0 order.',
-    search: '?v=1&view=scatter&y=absorption_fraction&model=pythia-160m-deduped&width=4096&lines=1',
-  },
-  {
-    id: 'width-scaling-gemma',
-    label: 'Width scaling in the L0 window: Gemma-2-2B',
-    description: 'Loss recovered against dictionary size per architecture, each point the mean over SAEs with L0 in [40, 200], min–max band (paper H2).',
-    search: '?v=1&view=scaling&model=gemma-2-2b&release=sae_bench_0125',
-  },
-  {
-    id: 'ravel-gemma-4k',
-    label: 'RAVEL vs L0: Gemma-2-2B 4k',
-    description: 'RAVEL disentanglement against L0, one line per architecture, with the PCA baseline.',
-    search: '?v=1&view=scatter&y=ravel_disentanglement&model=gemma-2-2b&width=4096&lines=1',
-  },
-  {
-    id: 'unlearning-gemma-4k',
-    label: 'Unlearning vs L0: Gemma-2-2B 4k',
-    description: 'Unlearning score against L0, one line per architecture.',
-    search: '?v=1&view=scatter&y=unlearning_score&model=gemma-2-2b&width=4096&lines=1',
-  },
-  {
-    id: 'agreement-0125',
-    label: 'Do proxy metrics agree with practical ones? (0125 suite)',
-    description: 'Spearman rank correlation between metrics over the 0125 suite, controlling for log L0 (paper F1).',
-    search: '?v=1&view=agreement&release=sae_bench_0125&partial=1',
+    description: 'Mean absorption fraction (lower is better) against L0 for every architecture, Pythia-160M layer 8, 4k: the Pythia width with published absorption values.',
+    search: '?v=2&view=scatter&y=absorption_fraction&model=pythia-160m-deduped&layer=8&width=4096',
   },
   {
     id: 'coverage',
-    label: 'Where the real data has holes',
-    description: 'How many SAEs have each eval, by architecture and by model and width.',
-    search: '?v=1&view=coverage',
+    label: 'What the data has, and where it has holes',
+    description: 'How many SAEs have each eval, by architecture and by model and width, over the whole dataset.',
+    search: '?v=2&view=coverage&model=&layer=&width=&release=',
   },
 ];
 

@@ -1,37 +1,40 @@
 // ViewState <-> URL query. Decoding validates every key and value against the catalog and the loaded
 // data's domains; anything unknown is dropped with a notice. Nothing from the URL reaches SQL unchecked.
-import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS, type DimensionKey } from '../catalog/columns.ts';
+import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS } from '../catalog/columns.ts';
 import { isAxisId, isMetricId } from '../catalog/metrics.ts';
 import {
-  DEFAULT_STATE, SCALING_AXES, URL_VERSION, VIEWS, defaultLog, type ScalingAxis, type ViewKind, type ViewState,
+  DEFAULT_STATE, FACET_COLUMNS, SCALING_AXES, URL_VERSION, V1_DEFAULTS, VIEWS, defaultLog, type FacetColumn, type ScalingAxis, type ViewKind, type ViewState,
 } from './viewState.ts';
+import type { Domains } from '../data/datasetInfo.ts';
 import { translateNeuronpedia } from './neuronpedia.ts';
 import { decodeItem, splitQuery } from './queryString.ts';
 
-export interface Domains {
-  values: Record<DimensionKey, (string | number)[]>;
-  saeIds: ReadonlySet<string>;
-}
 
 export interface Decoded {
   state: ViewState;
   notices: string[];
 }
 
-const FLAGS = ['both', 'lines', 'fonly', 'baselines', 'partial'] as const;
+const FLAGS = ['both', 'lines', 'fonly', 'baselines', 'partial', 'pool'] as const;
 const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'sel', 'cols', 'sort',
-  'scale', 'wmin', 'wmax', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
+  'scale', 'wmin', 'wmax', 'facet', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
 
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 const isColor = (c: string) => (COLOR_COLUMNS as readonly string[]).includes(c) || isMetricId(c);
 
+/** The defaults a link's version stands for: `v=1` links keep their meaning; no `v` means the current one. */
+function defaultsFor(pairs: readonly [string, string][]): ViewState {
+  const v = pairs.find(([k]) => decodeItem(k) === 'v');
+  return v && decodeItem(v[1]) === '1' ? V1_DEFAULTS : DEFAULT_STATE;
+}
+
 export function decodeUrl(search: string, domains: Domains): Decoded {
   const notices: string[] = [];
-  const state: ViewState = { ...DEFAULT_STATE };
+  const translated = translateNeuronpedia(splitQuery(search));
+  const state: ViewState = { ...defaultsFor(translated.pairs) };
   let logx: boolean | null = null;
   let logy: boolean | null = null;
-  const translated = translateNeuronpedia(splitQuery(search));
   notices.push(...translated.notices);
   for (const [rawKey, rawValue] of translated.pairs) {
     const key = decodeItem(rawKey);
@@ -56,7 +59,7 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
     }
     switch (key) {
       case 'v':
-        if (value !== String(URL_VERSION)) notices.push(`URL version ${shown(value)} is not ${URL_VERSION}; read as version ${URL_VERSION}`);
+        if (value !== '1' && value !== String(URL_VERSION)) notices.push(`URL version ${shown(value)} is not 1 or ${URL_VERSION}; read as version ${URL_VERSION}`);
         break;
       case 'view':
         if ((VIEWS as readonly string[]).includes(value)) state.view = value as ViewKind;
@@ -77,13 +80,18 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
       case 'lines':
       case 'fonly':
       case 'baselines':
-      case 'partial': {
+      case 'partial':
+      case 'pool': {
         if (value !== '1' && value !== '0') bad();
         else if (key === 'logx') logx = value === '1';
         else if (key === 'logy') logy = value === '1';
         else state[key] = value === '1';
         break;
       }
+      case 'facet':
+        if ((FACET_COLUMNS as readonly string[]).includes(value)) state.facet = value as FacetColumn;
+        else bad();
+        break;
       case 'scale':
         if ((SCALING_AXES as readonly string[]).includes(value)) state.scale = value as ScalingAxis;
         else bad();
@@ -98,7 +106,8 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         break;
       }
       case 'sel':
-        if (domains.saeIds.has(value)) state.sel = value;
+        // Large datasets list no ids up front; the detail panel then says if the id is unknown.
+        if (domains.saeIds ? domains.saeIds.has(value) : value !== '' && value.length <= 300) state.sel = value;
         else notices.push(`Ignored sel=${shown(value)}: no SAE with that id`);
         break;
       case 'cols':
@@ -123,7 +132,10 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
 
 const enc = (v: string | number) => encodeURIComponent(String(v));
 
-/** Query string (with "?") holding everything that differs from the defaults, plus v and view. */
+const sameList = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Query string (with "?") holding everything that differs from the defaults, plus v and view. A filter
+ * cleared to "all" where the default has values is written as an empty value (`model=`). */
 export function encodeUrl(s: ViewState): string {
   const parts: string[] = [`v=${URL_VERSION}`, `view=${s.view}`];
   const add = (k: string, v: string) => parts.push(`${k}=${v}`);
@@ -133,12 +145,13 @@ export function encodeUrl(s: ViewState): string {
   if (s.logx !== defaultLog(s.x)) add('logx', s.logx ? '1' : '0');
   if (s.logy !== defaultLog(s.y)) add('logy', s.logy ? '1' : '0');
   for (const d of DIMENSIONS) {
-    const values = s[d.key];
-    if (values.length) add(d.key, values.map(enc).join(','));
+    const values = s[d.key] as (string | number)[];
+    if (!sameList(values, DEFAULT_STATE[d.key] as (string | number)[])) add(d.key, values.map(enc).join(','));
   }
   if (s.l0min !== null) add('l0min', enc(s.l0min));
   if (s.l0max !== null) add('l0max', enc(s.l0max));
   for (const flag of FLAGS) if (s[flag] !== DEFAULT_STATE[flag]) add(flag, s[flag] ? '1' : '0');
+  if (s.facet !== DEFAULT_STATE.facet) add('facet', s.facet);
   if (s.scale !== DEFAULT_STATE.scale) add('scale', s.scale);
   if (s.wmin !== DEFAULT_STATE.wmin) add('wmin', enc(s.wmin));
   if (s.wmax !== DEFAULT_STATE.wmax) add('wmax', enc(s.wmax));

@@ -1,6 +1,7 @@
 // Mirrors the store in the address bar: every change pushes a history entry; back/forward restore it.
 import { useStore } from './store.ts';
-import { decodeUrl, encodeUrl, type Domains } from './urlCodec.ts';
+import type { Domains } from '../data/datasetInfo.ts';
+import { decodeUrl, encodeUrl } from './urlCodec.ts';
 
 export function startUrlSync(domains: Domains): () => void {
   const { state, notices } = decodeUrl(window.location.search, domains);

@@ -1,10 +1,15 @@
 // The app's whole state. Its shape is the URL's shape (see urlCodec.ts and README "URL parameters").
 import { axisById, metricById } from '../catalog/metrics.ts';
 
-export const URL_VERSION = 1;
+/** Version 2 opens on one sweep per architecture (Gemma-2-2B, layer 12, 65k); version-1 links keep their meaning. */
+export const URL_VERSION = 2;
 
 export const VIEWS = ['scatter', 'pareto', 'scaling', 'grid', 'agreement', 'coverage', 'table', 'rescore'] as const;
 export type ViewKind = (typeof VIEWS)[number];
+
+/** Columns the scatter and Pareto views can split into small multiples ('' = one plot). */
+export const FACET_COLUMNS = ['', 'dict_size', 'model', 'layer', 'architecture', 'release'] as const;
+export type FacetColumn = (typeof FACET_COLUMNS)[number];
 
 /** What the scaling view puts on its X axis. */
 export const SCALING_AXES = ['dict_size', 'training_tokens', 'layer'] as const;
@@ -43,7 +48,9 @@ export interface ViewState extends Filters {
   cols: string[];
   /** null: sort by Y, better first. */
   sort: SortSpec | null;
-  /** Connect each group's points in X order (the paper-figure style). */
+  /** Scatter and Pareto: small multiples, one panel per value of this column ('' = one plot). */
+  facet: FacetColumn;
+  /** Connect each sweep's points in X order (the paper-figure style). */
   lines: boolean;
   /** Pareto view: draw frontier points only. */
   fonly: boolean;
@@ -54,6 +61,8 @@ export interface ViewState extends Filters {
   /** Scaling view: the L0 window each point averages over (inclusive). */
   wmin: number;
   wmax: number;
+  /** Scaling view: average across models and layers (off: one curve per model and layer). */
+  pool: boolean;
   /** Agreement view: partial Spearman correlation controlling for log L0. */
   partial: boolean;
 }
@@ -67,7 +76,8 @@ export function defaultLog(metricId: string): boolean {
   return axisById(metricId)?.defaultLog ?? false;
 }
 
-export const DEFAULT_STATE: ViewState = {
+/** What a version-1 link meant by leaving a key out. */
+export const V1_DEFAULTS: ViewState = {
   ...EMPTY_FILTERS,
   view: 'scatter',
   x: 'l0',
@@ -76,6 +86,7 @@ export const DEFAULT_STATE: ViewState = {
   logx: defaultLog('l0'),
   logy: defaultLog('ce_loss_score'),
   sel: null,
+  facet: '',
   cols: [],
   sort: null,
   lines: false,
@@ -84,7 +95,21 @@ export const DEFAULT_STATE: ViewState = {
   scale: 'dict_size',
   wmin: 40,
   wmax: 200,
+  pool: false,
   partial: false,
+};
+
+/** The default view: a slice where architectures compare within one sweep each (one model, layer, width),
+ * lines per sweep as in the paper's figures. The scaling window's lower edge sits below the suite's k = 40
+ * trainers (L0 37.8–42.9), not on them. */
+export const DEFAULT_STATE: ViewState = {
+  ...V1_DEFAULTS,
+  model: ['gemma-2-2b'],
+  layer: [12],
+  width: [65536],
+  release: ['sae_bench_0125'],
+  lines: true,
+  wmin: 36,
 };
 
 /** The categorical column that groups points into traces, frontiers and lines: the colour column, or
@@ -93,10 +118,11 @@ export function groupColumn(s: Pick<ViewState, 'color'>): string {
   return metricById(s.color) ? 'architecture' : s.color;
 }
 
-/** Default sort of a metric column: better values first (descending when higher is better). */
+/** Default sort of a metric column: better values first (descending when higher is better; for a metric
+ * best at a target, `desc: false` means closest to the target first). */
 export function betterFirst(column: string): SortSpec {
   const dir = axisById(column)?.direction;
-  return { column, desc: dir !== 'lower' && dir !== 'control' };
+  return { column, desc: dir === 'higher' };
 }
 
 export function effectiveSort(s: ViewState): SortSpec {

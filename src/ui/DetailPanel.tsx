@@ -1,28 +1,31 @@
 // The selected SAE: its configuration, every headline metric with provenance, and every value found
 // in the sources (loaded on first use).
 import { useEffect, useMemo, useState } from 'react';
-import { IDENTITY_COLUMNS, PROVENANCE_LABELS } from '../catalog/columns.ts';
+import { IDENTITY_COLUMNS, PROVENANCE_LABELS, provenanceColumnOf } from '../catalog/columns.ts';
 import { EVAL_LABELS, METRICS, metricTooltip } from '../catalog/metrics.ts';
-import type { Dataset } from '../db/loadDataset.ts';
+import { rowsFromFrame } from '../data/frame.ts';
+import { Priority } from '../db/coordinator.ts';
 import { saeByIdQuery, saeValuesQuery } from '../query/saeQueries.ts';
 import { useStore } from '../state/store.ts';
 import { categoryLabel, formatValue } from '../views/encodings.ts';
-import { provenanceOf, type SaeRow } from '../views/scatterSpec.ts';
-import { useQuery } from './useQuery.ts';
+import { useAppData } from './AppData.tsx';
+import { useQueries } from './useQueries.ts';
 
 interface SourceValue {
   eval_type: string; metric_category: string; metric: string; value: number | null;
   provenance: string; source_repo: string; source_ref: string; source_path: string; note: string | null;
 }
 
-function AllValues({ dataset, saeId }: { dataset: Dataset; saeId: string }) {
+function AllValues({ saeId }: { saeId: string }) {
+  const { loadValues } = useAppData();
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    dataset.loadValues().then(() => setReady(true), (e: unknown) => setError(String(e)));
-  }, [dataset]);
-  const query = useMemo(() => (ready ? saeValuesQuery(saeId) : null), [ready, saeId]);
-  const { rows } = useQuery<SourceValue & Record<string, unknown>>(dataset.coordinator, query);
+    loadValues().then(() => setReady(true), (e: unknown) => setError(String(e)));
+  }, [loadValues]);
+  const queries = useMemo(() => (ready ? { values: saeValuesQuery(saeId) } : null), [ready, saeId]);
+  const { data } = useQueries('detail-values', queries, saeId, Priority.Panel);
+  const rows = useMemo(() => (data?.values ? (rowsFromFrame(data.values) as unknown as SourceValue[]) : null), [data]);
   if (error) return <p className="error">Could not load source values: {error}</p>;
   if (!rows) return <p role="status">Loading source values…</p>;
   return (
@@ -43,13 +46,13 @@ function AllValues({ dataset, saeId }: { dataset: Dataset; saeId: string }) {
   );
 }
 
-export function DetailPanel({ dataset }: { dataset: Dataset }) {
+export function DetailPanel() {
   const sel = useStore((s) => s.view.sel);
   const update = useStore((s) => s.update);
-  const query = useMemo(() => (sel ? saeByIdQuery(sel) : null), [sel]);
-  const { rows } = useQuery<SaeRow>(dataset.coordinator, query);
+  const queries = useMemo(() => (sel ? { sae: saeByIdQuery(sel) } : null), [sel]);
+  const { data } = useQueries('detail', queries, sel, Priority.Panel);
   const [showSources, setShowSources] = useState(false);
-  const row = sel ? rows?.find((r) => r.sae_id === sel) : undefined;
+  const row = sel && data?.sae ? rowsFromFrame(data.sae).find((r) => r.sae_id === sel) : undefined;
   if (!sel || !row) return null;
   return (
     <aside className="detail" aria-label="Selected SAE" data-testid="detail-panel">
@@ -72,7 +75,7 @@ export function DetailPanel({ dataset }: { dataset: Dataset }) {
             <tr key={d.id} data-metric={d.id}>
               <th title={metricTooltip(d)}>{d.label} <span className="muted">({EVAL_LABELS[d.eval]})</span></th>
               <td>{formatValue(row[d.id])}</td>
-              <td className="muted" title={PROVENANCE_LABELS[provenanceOf(row, d)]}>{provenanceOf(row, d)}</td>
+              <td className="muted" title={PROVENANCE_LABELS[String(row[provenanceColumnOf(d.id)] ?? 'unknown')]}>{String(row[provenanceColumnOf(d.id)] ?? 'unknown')}</td>
             </tr>
           ))}
         </tbody>
@@ -80,7 +83,7 @@ export function DetailPanel({ dataset }: { dataset: Dataset }) {
       <button type="button" onClick={() => setShowSources((v) => !v)} aria-expanded={showSources}>
         {showSources ? 'Hide' : 'Show'} every value with its source
       </button>
-      {showSources && <AllValues dataset={dataset} saeId={sel} />}
+      {showSources && <AllValues saeId={sel} />}
     </aside>
   );
 }

@@ -1,64 +1,70 @@
-// The explorer's layout: toolbar, filters, the current view, the selected SAE.
+// The explorer's layout: toolbar, filters, the current view, the selected SAE. The view's queries go through
+// the coordinator; its model is computed once its rows have arrived, from the state they were asked for.
 import { useMemo } from 'react';
-import type { Dataset } from '../db/loadDataset.ts';
-import { baselineRowsQuery, filteredRowsQuery } from '../query/saeQueries.ts';
+import { Priority } from '../db/coordinator.ts';
 import { activePreset } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
-import type { SaeRow } from '../views/groups.ts';
-import { AgreementView } from './AgreementView.tsx';
-import { CoverageView } from './CoverageView.tsx';
-import { DataTable } from './DataTable.tsx';
+import { useUserPoints } from '../state/userPoints.ts';
+import { panelQueries, VIEW_DEFS, type ViewContext } from '../views/registry.ts';
+import { useAppData } from './AppData.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
-import { GridView } from './GridView.tsx';
 import { Notices } from './Notices.tsx';
-import { ParetoView } from './ParetoView.tsx';
-import { ScalingView } from './ScalingView.tsx';
-import { ScatterPlot } from './ScatterPlot.tsx';
-import { RescorePanel } from './rescore/RescorePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { useQuery } from './useQuery.ts';
+import { useQueries } from './useQueries.ts';
+import { VIEW_COMPONENTS } from './views/index.ts';
 
-export function Explorer({ dataset }: { dataset: Dataset }) {
+export function Explorer() {
+  const { info } = useAppData();
   const view = useStore((s) => s.view);
-  const query = useMemo(() => filteredRowsQuery(view), [view]);
-  const { rows, error } = useQuery<SaeRow>(dataset.coordinator, query);
-  const baselineQuery = useMemo(() => baselineRowsQuery(view), [view]);
-  const { rows: baselines, error: baselineError } = useQuery<SaeRow>(dataset.coordinator, baselineQuery);
-  const ready = rows && baselines;
-  const preset = activePreset(view, dataset.domains);
+  const userPoints = useUserPoints((s) => s.points);
+  const def = VIEW_DEFS[view.view];
+  const queries = useMemo(() => def.queries(view), [def, view]);
+  const result = useQueries('view', queries, view);
+  const panel = useQueries('panel', useMemo(() => panelQueries(view), [view]), view, Priority.Panel);
+  const ctx: ViewContext = useMemo(() => ({ info, userPoints }), [info, userPoints]);
+  const shown = result.context && result.context.view === view.view ? result.context : null;
+  const built = useMemo(() => {
+    if (!shown || !result.data) return null;
+    try {
+      const model: unknown = VIEW_DEFS[shown.view].model(result.data, shown, ctx);
+      const def = VIEW_DEFS[shown.view];
+      return { model, caption: def.caption(model, shown, ctx), finding: def.finding(model, shown), error: null };
+    } catch (e) {
+      return { model: null, caption: '', finding: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [shown, result.data, ctx]);
+  const preset = activePreset(view, info.domains);
+  const counts = panel.data?.counts;
+  const Component = VIEW_COMPONENTS[view.view];
+  const n = counts ? counts.columns.get('n') : null;
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>SAEBench Explorer</h1>
         <span className="subtitle">
-          {dataset.saeCount} SAEs, real SAEBench results with provenance
+          {info.saeCount} SAEs, {info.synthetic ? 'SYNTHETIC scale-test data (not SAEBench results)' : 'real SAEBench results with provenance'}
         </span>
       </header>
       <Notices />
-      <Toolbar rows={rows} domains={dataset.domains} />
+      <Toolbar model={built?.model ?? null} state={shown} counts={counts ?? null} />
       <div className="main">
-        <FilterPanel dataset={dataset} live={rows !== null} />
-        <main className="view" aria-busy={!ready}>
-          {(error ?? baselineError) && <ErrorPanel title="Query failed" message={(error ?? baselineError)!} />}
+        <FilterPanel facets={panel.data?.facets ?? null} />
+        <main className="view" aria-busy={result.pending}>
+          {(result.error ?? built?.error) && <ErrorPanel title="This view could not be drawn" message={(result.error ?? built?.error)!} />}
           {preset && <p className="preset-caption" data-testid="preset-caption"><b>{preset.label}.</b> {preset.description}</p>}
-          {rows && (
+          {n instanceof Float64Array && (
             <p className="row-count" data-testid="row-count">
-              {rows.length} of {dataset.saeCount} SAEs match the filters
+              {n[0]} of {info.saeCount} SAEs match the filters
             </p>
           )}
-          {ready && view.view === 'scatter' && <ScatterPlot rows={rows} baselines={baselines} />}
-          {ready && view.view === 'pareto' && <ParetoView rows={rows} baselines={baselines} />}
-          {ready && view.view === 'scaling' && <ScalingView rows={rows} baselines={baselines} />}
-          {ready && view.view === 'grid' && <GridView rows={rows} baselines={baselines} metricTotals={dataset.metricTotals} />}
-          {rows && view.view === 'agreement' && <AgreementView rows={rows} />}
-          {rows && view.view === 'coverage' && <CoverageView rows={rows} />}
-          {rows && view.view === 'table' && <DataTable rows={rows} />}
-          {view.view === 'rescore' && <RescorePanel dataset={dataset} />}
+          {built?.caption && <p className="plot-caption pooling" data-testid="view-caption">{built.caption}</p>}
+          {built?.finding && <p className="plot-caption finding" data-testid="view-finding"><b>What the data shows:</b> {built.finding}</p>}
+          {view.view === 'rescore' ? <Component model={null} state={view} /> : built?.model && shown ? <Component model={built.model} state={shown} /> : !result.error && <p role="status" className="muted">Loading…</p>}
         </main>
-        <DetailPanel dataset={dataset} />
+        <DetailPanel />
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
-// A metric picker grouped by eval; the chosen metric's description and direction sit beside it.
+// A metric picker grouped by eval, each option with how many of the filtered SAEs have it; the chosen
+// metric's description and direction sit beside it.
 import { useId } from 'react';
-import { axisById, CONFIG_AXES, EVAL_LABELS, METRICS, metricTooltip, type EvalId } from '../catalog/metrics.ts';
+import { axisById, CONFIG_AXES, directionArrow, EVAL_LABELS, METRICS, metricTooltip, type EvalId } from '../catalog/metrics.ts';
+import { num, type Frame } from '../data/frame.ts';
 
 const EVALS = Object.keys(EVAL_LABELS) as EvalId[];
 
@@ -11,10 +13,17 @@ export function MetricSelect(props: {
   extraOptions?: { value: string; label: string }[];
   /** Also offer the numeric configuration columns (width, training tokens, layer), for X and Y. */
   withConfig?: boolean;
+  /** Per metric, how many filtered SAEs have it (the counts query). */
+  counts?: Frame | null;
 }) {
   const id = useId();
   const def = axisById(props.value);
   const options = props.withConfig ? [...METRICS, ...CONFIG_AXES] : METRICS;
+  const count = (metric: string) => {
+    if (!props.counts || !props.counts.columns.has(metric)) return '';
+    return ` (${num(props.counts, metric)[0]})`;
+  };
+  const arrow = def ? directionArrow(def) : '';
   return (
     <span className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -23,13 +32,13 @@ export function MetricSelect(props: {
         {EVALS.filter((ev) => options.some((d) => d.eval === ev)).map((ev) => (
           <optgroup key={ev} label={EVAL_LABELS[ev]}>
             {options.filter((d) => d.eval === ev).map((d) => (
-              <option key={d.id} value={d.id} title={metricTooltip(d)}>{d.label}</option>
+              <option key={d.id} value={d.id} title={metricTooltip(d)}>{d.label}{count(d.id)}</option>
             ))}
           </optgroup>
         ))}
       </select>
       <span id={`${id}-help`} className="help" tabIndex={0} title={def ? metricTooltip(def) : ''} aria-label={def ? metricTooltip(def) : ''}>
-        {def ? (def.direction === 'higher' ? '↑ better' : def.direction === 'lower' ? '↓ better' : 'control') : ''} (?)
+        {def ? (arrow ? `${arrow} better` : 'not a score') : ''} (?)
       </span>
     </span>
   );

@@ -2,9 +2,11 @@
 // preset's, the menu shows it.
 import { activePreset, PRESETS } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
-import { decodeUrl, type Domains } from '../state/urlCodec.ts';
+import { decodeUrl } from '../state/urlCodec.ts';
+import { useAppData } from './AppData.tsx';
 
-export function PresetMenu({ domains }: { domains: Domains }) {
+export function PresetMenu() {
+  const { domains } = useAppData().info;
   const view = useStore((s) => s.view);
   const active = activePreset(view, domains);
   const apply = (id: string) => {

@@ -1,56 +1,75 @@
-// Rows -> metric-agreement matrix: Spearman rank correlations between headline metrics over the filtered SAEs,
-// pairwise on complete pairs (n per cell), optionally partial on log L0. Metrics are oriented so that higher
-// is better, so a positive ρ means two metrics agree on which SAE is better.
-import { agreementMatrix, type AgreementCell } from '../analysis/rankCorrelation.ts';
-import { metricById } from '../catalog/metrics.ts';
+// Frame -> metric-agreement matrix: Spearman rank correlations between headline metrics over the filtered SAEs,
+// pairwise on complete pairs (n per cell) with a 95 % interval, optionally partial on log L0. Metrics are
+// oriented so that higher is better, so ρ > 0 means two metrics agree on which SAE is better. Metrics with no
+// computable cell are left out.
+import { agreementMatrix, spearmanInterval, type AgreementCell } from '../analysis/rankCorrelation.ts';
+import { SWEEP_COLUMNS } from '../analysis/sweeps.ts';
+import { HEADLINE_METRICS, metricById, orientedValue } from '../catalog/metrics.ts';
+import { num, type Frame } from '../data/frame.ts';
 import type { ViewState } from '../state/viewState.ts';
-import { isBaseline, num, type SaeRow } from './groups.ts';
+import { saeRows } from './groups.ts';
+import { prefersDarkText } from './encodings.ts';
 import type { MatrixBlock } from './matrixSvg.ts';
-
-export const AGREEMENT_METRICS = [
-  'l0', 'ce_loss_score', 'explained_variance', 'absorption_fraction', 'autointerp_score', 'scr_top20', 'tpp_top20',
-  'sparse_probing_sae_top1', 'unlearning_score', 'ravel_disentanglement',
-] as const;
 
 export interface AgreementMetric {
   id: string;
   label: string;
 }
 
+export interface AgreementCellView extends AgreementCell {
+  ci: [number, number] | null;
+}
+
 export interface AgreementView {
   metrics: AgreementMetric[];
-  cells: AgreementCell[];
+  cells: AgreementCellView[];
   method: string;
   saes: number;
+  /** Headline metrics left out because no SAE pair here has them (e.g. no SCR values under these filters). */
+  collapsed: AgreementMetric[];
+  rows: number[];
+}
+
+export const AGREEMENT_INTERVAL_METHOD = 'Fisher z with variance 1.06/(n − 3), n − 4 when partial (Fieller, Hartley and Pearson 1957); SAEs of one sweep are not independent, so treat intervals as optimistic';
+
+export function agreementColumns(): string[] {
+  return ['sae_id', 'is_baseline', ...HEADLINE_METRICS, ...SWEEP_COLUMNS];
 }
 
 export function agreementMetricLabel(id: string): string {
   const def = metricById(id)!;
   if (def.direction === 'control') return `${def.label} (control)`;
-  return def.direction === 'lower' ? `−${def.label} (flipped)` : def.label;
+  if (def.direction === 'lower') return `−${def.label} (flipped)`;
+  if (def.direction === 'target') return `−|${def.label} − ${def.target ?? 1}|`;
+  return def.label;
 }
 
-export function agreementView(rows: readonly SaeRow[], s: ViewState): AgreementView {
-  const ids = AGREEMENT_METRICS.filter((id) => !(s.partial && id === 'l0'));
-  const saes = rows.filter((r) => !isBaseline(r));
-  const oriented = saes.map((r) => {
-    const o: Record<string, unknown> = {};
-    for (const id of ['l0', ...ids]) {
-      const v = num(r[id]);
-      o[id] = v !== null && metricById(id)?.direction === 'lower' ? -v : v;
-    }
-    return o;
-  });
-  const cells = agreementMatrix(oriented, ids, s.partial ? { controlFor: 'l0', transformControl: 'log' } : {});
+export function agreementView(f: Frame, s: ViewState): AgreementView {
+  const rows = saeRows(f);
+  const all = HEADLINE_METRICS.filter((id) => !(s.partial && id === 'l0'));
+  const oriented: Record<string, Float64Array> = {};
+  for (const id of ['l0', ...all]) {
+    const def = metricById(id)!;
+    const col = num(f, id);
+    // L0 stays raw: it is what a partial correlation controls for.
+    oriented[id] = Float64Array.from(rows, (i) => (id === 'l0' || Number.isNaN(col[i]!) ? col[i]! : orientedValue(def, col[i]!)));
+  }
+  const options = s.partial ? { controlFor: 'l0', transformControl: 'log' as const } : {};
+  const full = agreementMatrix(oriented, all, options);
+  const k = all.length;
+  const computable = all.filter((_, i) => full.some((c, idx) => Math.floor(idx / k) === i && idx % k !== i && c.rho !== null));
+  const cells = agreementMatrix(oriented, computable, options).map((c) => ({ ...c, ci: spearmanInterval(c.rho, c.n, s.partial ? 1 : 0) }));
   return {
-    metrics: ids.map((id) => ({ id, label: agreementMetricLabel(id) })),
+    metrics: computable.map((id) => ({ id, label: agreementMetricLabel(id) })),
+    collapsed: all.filter((id) => !computable.includes(id)).map((id) => ({ id, label: agreementMetricLabel(id) })),
     cells,
     method: s.partial ? 'partial Spearman, controlling for log L0' : 'Spearman',
-    saes: saes.length,
+    saes: rows.length,
+    rows,
   };
 }
 
-/** Diverging blue–white–red fill for ρ in [-1, 1]; grey for undefined. */
+/** Diverging blue–white–red fill for ρ in [-1, 1]; grey for undefined. Text colour is chosen for contrast. */
 export function agreementColor(rho: number | null): string {
   if (rho === null) return '#eeeeee';
   const [lo, hi] = rho < 0 ? [[255, 255, 255], [33, 102, 172]] : [[255, 255, 255], [178, 24, 43]];
@@ -59,11 +78,23 @@ export function agreementColor(rho: number | null): string {
   return `rgb(${c.join(', ')})`;
 }
 
-export const AGREEMENT_EXPORT_COLUMNS = ['metric_a', 'metric_b', 'rho', 'n', 'method'];
+/** Whether black text reads better than white on this cell's fill (whichever has the higher WCAG contrast;
+ * one of the two always reaches 4.5:1). */
+export function agreementTextDark(rho: number | null): boolean {
+  return prefersDarkText(agreementColor(rho));
+}
 
-export function agreementExportRows(rows: readonly SaeRow[], s: ViewState): SaeRow[] {
-  const v = agreementView(rows, s);
-  return v.cells.map((c) => ({ metric_a: c.a, metric_b: c.b, rho: c.rho, n: c.n, method: v.method }));
+export function formatInterval(ci: [number, number] | null): string {
+  return ci ? `[${ci[0].toFixed(2)}, ${ci[1].toFixed(2)}]` : '–';
+}
+
+export const AGREEMENT_EXPORT_COLUMNS = ['metric_a', 'metric_b', 'rho', 'ci_low', 'ci_high', 'n', 'method', 'interval_method'];
+
+export function agreementExportRows(v: AgreementView): Record<string, unknown>[] {
+  return v.cells.map((c) => ({
+    metric_a: c.a, metric_b: c.b, rho: c.rho, ci_low: c.ci?.[0] ?? null, ci_high: c.ci?.[1] ?? null, n: c.n,
+    method: v.method, interval_method: AGREEMENT_INTERVAL_METHOD,
+  }));
 }
 
 /** The matrix as a figure block (for SVG/PNG export). */
@@ -72,6 +103,6 @@ export function agreementBlock(v: AgreementView): MatrixBlock {
     title: `Metric agreement (${v.method}, ${v.saes} SAEs)`,
     rows: v.metrics.map((m) => m.label),
     cols: v.metrics.map((m) => m.label),
-    cells: v.cells.map((c) => ({ text: c.rho === null ? '–' : c.rho.toFixed(2), fill: agreementColor(c.rho), dark: Math.abs(c.rho ?? 0) > 0.6 })),
+    cells: v.cells.map((c) => ({ text: c.rho === null ? '–' : c.rho.toFixed(2), fill: agreementColor(c.rho), dark: !agreementTextDark(c.rho) })),
   };
 }

@@ -1,79 +1,62 @@
-// Baseline rows (PCA) drawn as references: a dashed horizontal line at the baseline's value when X is the
-// L0 control (a PCA "SAE" has L0 = d_model, which says nothing about sparsity), a marker when X is a score.
+// Baseline rows (PCA) drawn as labelled reference markers at their own coordinates. A PCA "SAE" keeps d_model
+// components, so with L0 on X it sits at L0 = d_model (dense), not as a line across every sparsity.
 import { axisById } from '../catalog/metrics.ts';
+import { num, str, type Frame } from '../data/frame.ts';
 import { escapeHtml, formatValue } from './encodings.ts';
-import { num, type SaeRow } from './groups.ts';
 import type { PlotTrace } from './plotTypes.ts';
 
 export interface BaselineOverlay {
-  shapes: Record<string, unknown>[];
-  annotations: Record<string, unknown>[];
   traces: PlotTrace[];
   /** Labels of the baselines drawn, for captions. */
   drawn: string[];
+  /** Baselines of the models and layers in view that have no value to draw. */
+  missing: string[];
 }
 
-export const EMPTY_OVERLAY: BaselineOverlay = { shapes: [], annotations: [], traces: [], drawn: [] };
+export const EMPTY_OVERLAY: BaselineOverlay = { traces: [], drawn: [], missing: [] };
 
-export function baselineLabel(r: SaeRow): string {
-  return `PCA baseline, ${String(r.model)} L${String(r.layer)}`;
-}
+export const BASELINE_EXPLAINER = 'PCA baseline: the top principal components of the activations as a dense "SAE" with d_model latents (L0 = d_model)';
 
-/** "PCA baseline, gemma-2-2b L5/L12/L19" for baselines that share a line. */
-export function sharedLabel(rows: readonly SaeRow[]): string {
-  const byModel = new Map<string, string[]>();
-  for (const r of rows) byModel.set(String(r.model), [...(byModel.get(String(r.model)) ?? []), `L${String(r.layer)}`]);
-  return `PCA baseline, ${[...byModel].map(([model, layers]) => `${model} ${layers.join('/')}`).join('; ')}`;
+export function baselineLabels(f: Frame): string[] {
+  const model = str(f, 'model');
+  const layer = num(f, 'layer');
+  return Array.from({ length: f.length }, (_, i) => `PCA baseline, ${model[i] ?? '?'} L${layer[i]}`);
 }
 
 export interface OverlayOptions {
-  /** Plotly axis ids, e.g. 'x' / 'y' or 'x3' / 'y3' in a grid. */
   xaxis?: string;
   yaxis?: string;
-  /** Maps a row to the plotted Y value (the grid flips absorption). */
-  yValue?: (r: SaeRow) => number | null;
+  /** Maps a baseline row to the plotted Y value (the grid flips absorption). */
+  yValue?: (v: number) => number;
   showLegend?: boolean;
 }
 
-export function baselineOverlay(baselines: readonly SaeRow[], xId: string | null, yId: string, o: OverlayOptions = {}): BaselineOverlay {
-  const xaxis = o.xaxis ?? 'x';
-  const yaxis = o.yaxis ?? 'y';
-  const yValue = o.yValue ?? ((r: SaeRow) => num(r[yId]));
-  const asLine = xId === null || axisById(xId)?.direction === 'control';
-  const overlay: BaselineOverlay = { shapes: [], annotations: [], traces: [], drawn: [] };
-  const markers: { x: number; y: number; label: string }[] = [];
-  // Baselines with the same value (e.g. PCA's loss recovered of 1 on every layer) share one line and label.
-  const lines = new Map<number, SaeRow[]>();
-  for (const r of baselines) {
-    const y = yValue(r);
-    if (y === null) continue;
-    const label = baselineLabel(r);
-    if (asLine) lines.set(y, [...(lines.get(y) ?? []), r]);
-    else {
-      const x = xId === null ? null : num(r[xId]);
-      if (x === null) continue;
-      markers.push({ x, y, label });
-    }
-    overlay.drawn.push(label);
+export function baselineOverlay(baselines: Frame, xId: string, yId: string, o: OverlayOptions = {}): BaselineOverlay {
+  const xs = num(baselines, xId);
+  const ys = num(baselines, yId);
+  const labels = baselineLabels(baselines);
+  const points: { x: number; y: number; label: string }[] = [];
+  const missing: string[] = [];
+  for (let i = 0; i < baselines.length; i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    if (Number.isNaN(x) || Number.isNaN(y)) missing.push(labels[i]!);
+    else points.push({ x, y: o.yValue ? o.yValue(y) : y, label: labels[i]! });
   }
-  for (const [y, group] of lines) {
-    overlay.shapes.push({
-      type: 'line', xref: `${xaxis} domain`, x0: 0, x1: 1, yref: yaxis, y0: y, y1: y,
-      line: { color: '#7F7F7F', width: 1.5, dash: 'dash' },
-    });
-    overlay.annotations.push({
-      xref: `${xaxis} domain`, x: 1, xanchor: 'right', yref: yaxis, y, yanchor: 'bottom', showarrow: false,
-      text: escapeHtml(`${sharedLabel(group)}: ${formatValue(y)}`), font: { size: 10, color: '#555555' },
-    });
-  }
-  if (markers.length) {
-    overlay.traces.push({
-      type: 'scatter', mode: 'markers', name: 'PCA baseline', xaxis, yaxis,
-      x: markers.map((m) => m.x), y: markers.map((m) => m.y),
-      text: markers.map((m) => escapeHtml(m.label)), hovertemplate: '%{text}<br>%{x}, %{y}<extra></extra>',
-      marker: { symbol: 'x-thin-open', size: 12, color: '#7F7F7F', line: { width: 2 } },
+  if (!points.length) return { traces: [], drawn: [], missing };
+  const xLabel = axisById(xId)?.label ?? xId;
+  const yLabel = axisById(yId)?.label ?? yId;
+  return {
+    traces: [{
+      type: 'scatter', mode: 'markers+text', name: 'PCA baseline', xaxis: o.xaxis ?? 'x', yaxis: o.yaxis ?? 'y',
+      x: points.map((p) => p.x), y: points.map((p) => p.y),
+      text: points.map(() => 'PCA'), textposition: 'top center', textfont: { size: 10, color: '#555555' },
+      hovertext: points.map((p) => `<b>${escapeHtml(p.label)}</b><br>dense reconstruction, L0 = d_model<br>${escapeHtml(xLabel)}: ${escapeHtml(formatValue(p.x))}<br>${escapeHtml(yLabel)}: ${escapeHtml(formatValue(p.y))}`),
+      hovertemplate: '%{hovertext}<extra></extra>',
+      marker: { symbol: 'x-thin-open', size: 12, color: '#555555', line: { width: 2 } },
       showlegend: o.showLegend ?? true,
-    });
-  }
-  return overlay;
+    }],
+    drawn: points.map((p) => p.label),
+    missing,
+  };
 }

@@ -1,59 +1,47 @@
-// Rows -> coverage matrices: how many of the filtered SAEs have each eval, by architecture and by model and
-// width, so holes in the real data are visible before anyone draws a conclusion.
-import { coverageMatrix, type CoverageMatrix } from '../analysis/coverage.ts';
-import { EVAL_LABELS, type EvalId } from '../catalog/metrics.ts';
+// Coverage: how many of the filtered SAEs have each eval, by architecture and by model and width, counted in
+// SQL from each eval's headline column, so holes in the real data are visible before anyone draws a conclusion.
+import { EVAL_HEADLINE, EVAL_LABELS, type EvalId } from '../catalog/metrics.ts';
+import { num, str, type Frame } from '../data/frame.ts';
 import { categoryLabel } from './encodings.ts';
-import type { SaeRow } from './groups.ts';
 import type { MatrixBlock } from './matrixSvg.ts';
 
-/** Each eval's presence is read from its headline metric column. */
-export const COVERAGE_EVALS: readonly { id: EvalId; column: string }[] = [
-  { id: 'core', column: 'ce_loss_score' },
-  { id: 'absorption_first_letter', column: 'absorption_fraction' },
-  { id: 'autointerp', column: 'autointerp_score' },
-  { id: 'scr', column: 'scr_top20' },
-  { id: 'tpp', column: 'tpp_top20' },
-  { id: 'sparse_probing', column: 'sparse_probing_sae_top1' },
-  { id: 'unlearning', column: 'unlearning_score' },
-  { id: 'ravel', column: 'ravel_disentanglement' },
-  { id: 'bundled_dl', column: 'bundled_dl_frac_recovered' },
-];
+export const COVERAGE_EVALS = Object.keys(EVAL_HEADLINE) as Exclude<EvalId, 'config'>[];
 
 export const evalLabel = (id: string): string => EVAL_LABELS[id as EvalId] ?? id;
 
+export type CoverageGrouping = 'architecture' | 'model_width';
+
+export const COVERAGE_GROUPINGS: Record<CoverageGrouping, { title: string; columns: string[] }> = {
+  architecture: { title: 'By architecture', columns: ['architecture'] },
+  model_width: { title: 'By model and width', columns: ['model', 'dict_size'] },
+};
+
 export interface CoverageTable {
-  grouping: 'architecture' | 'model_width';
+  grouping: CoverageGrouping;
   title: string;
-  matrix: CoverageMatrix;
-  /** Display label per matrix key. */
-  labels: Record<string, string>;
+  evalIds: string[];
+  groups: { key: string; label: string; total: number; counts: number[] }[];
 }
 
-export function coverageTables(rows: readonly SaeRow[]): CoverageTable[] {
-  const labels: Record<string, string> = {};
-  const byArch = (r: SaeRow) => {
-    const key = String(r.architecture ?? '');
-    labels[key] = categoryLabel('architecture', r.architecture);
-    return key;
-  };
-  const modelLabels: Record<string, string> = {};
-  const byModelWidth = (r: SaeRow) => {
-    // Zero-padded width so keys sort by model, then numerically by width.
-    const key = `${String(r.model)} ${String(r.dict_size).padStart(9, '0')}`;
-    modelLabels[key] = `${String(r.model)}, ${categoryLabel('dict_size', r.dict_size)}`;
-    return key;
-  };
-  return [
-    { grouping: 'architecture', title: 'By architecture', matrix: coverageMatrix(rows, byArch, COVERAGE_EVALS), labels },
-    { grouping: 'model_width', title: 'By model and width', matrix: coverageMatrix(rows, byModelWidth, COVERAGE_EVALS), labels: modelLabels },
-  ];
+/** Rows of a grouped count query (its key columns, `total`, one count column per eval) -> a table. */
+export function coverageTable(grouping: CoverageGrouping, f: Frame): CoverageTable {
+  const { title, columns } = COVERAGE_GROUPINGS[grouping];
+  const keyCols = columns.map((c) => (c === 'dict_size' ? num(f, c) : str(f, c)));
+  const total = num(f, 'total');
+  const counts = COVERAGE_EVALS.map((e) => num(f, e));
+  const groups = Array.from({ length: f.length }, (_, i) => ({
+    key: keyCols.map((c) => String(c[i] ?? '')).join(' '),
+    label: columns.map((c, k) => categoryLabel(c, keyCols[k]![i] ?? null)).join(', '),
+    total: total[i]!,
+    counts: counts.map((c) => c[i]!),
+  }));
+  return { grouping, title, evalIds: [...COVERAGE_EVALS], groups };
 }
 
 export const COVERAGE_EXPORT_COLUMNS = ['grouping', 'group', 'eval', 'count', 'total'];
 
-export function coverageExportRows(rows: readonly SaeRow[]): SaeRow[] {
-  return coverageTables(rows).flatMap((t) =>
-    t.matrix.cells.map((c) => ({ grouping: t.grouping, group: t.labels[c.key] ?? c.key, eval: c.evalId, count: c.count, total: c.total })));
+export function coverageExportRows(tables: readonly CoverageTable[]): Record<string, unknown>[] {
+  return tables.flatMap((t) => t.groups.flatMap((g) => t.evalIds.map((e, j) => ({ grouping: t.grouping, group: g.label, eval: e, count: g.counts[j], total: g.total }))));
 }
 
 /** Share of a group that has the eval, as a blue fill (white = none). */
@@ -65,8 +53,8 @@ export function coverageFill(count: number, total: number): string {
 export function coverageBlocks(tables: readonly CoverageTable[]): MatrixBlock[] {
   return tables.map((t) => ({
     title: `Coverage ${t.title.toLowerCase()}`,
-    rows: t.matrix.keys.map((k) => t.labels[k] ?? k),
-    cols: t.matrix.evalIds.map(evalLabel),
-    cells: t.matrix.cells.map((c) => ({ text: `${c.count}/${c.total}`, fill: coverageFill(c.count, c.total) })),
+    rows: t.groups.map((g) => g.label),
+    cols: t.evalIds.map(evalLabel),
+    cells: t.groups.flatMap((g) => g.counts.map((c) => ({ text: `${c}/${g.total}`, fill: coverageFill(c, g.total) }))),
   }));
 }

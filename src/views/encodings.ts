@@ -1,17 +1,7 @@
 // Colours, marker shapes and labels. Architecture colours follow the Okabe-Ito colour-blind-safe palette;
 // every architecture also has its own marker shape, so print in grey still tells them apart.
 
-export const ARCHITECTURE_LABELS: Record<string, string> = {
-  standard: 'ReLU',
-  p_anneal: 'P-Anneal',
-  topk: 'TopK',
-  batch_topk: 'Batch TopK',
-  matryoshka_batch_topk: 'Matryoshka Batch TopK',
-  jumprelu: 'JumpReLU',
-  gated: 'Gated',
-  pca: 'PCA baseline',
-  user: 'Your SAE',
-};
+import { architectureLabel } from '../catalog/architectures.ts';
 
 const ARCH_STYLE: Record<string, { color: string; symbol: string }> = {
   standard: { color: '#E69F00', symbol: 'circle' },
@@ -59,7 +49,7 @@ export function formatTokens(n: number): string {
 /** Human label of a category value in a column. */
 export function categoryLabel(column: string, value: unknown): string {
   if (value === null || value === undefined) return '(none)';
-  if (column === 'architecture') return ARCHITECTURE_LABELS[String(value)] ?? String(value);
+  if (column === 'architecture') return architectureLabel(String(value));
   if (column === 'dict_size' && typeof value === 'number') return formatWidth(value);
   if (column === 'training_tokens' && typeof value === 'number') return formatTokens(value);
   if (column === 'layer') return `L${String(value)}`;
@@ -83,3 +73,20 @@ export function escapeHtml(s: string): string {
 export const COLOR_COLUMN_LABELS: Record<string, string> = {
   architecture: 'Architecture', model: 'Model', dict_size: 'Width', layer: 'Layer', release: 'Release',
 };
+
+/** WCAG relative luminance of an `rgb(r, g, b)`, `rgba(…)` or `#rrggbb` colour. */
+export function luminance(color: string): number {
+  const m = /^#([0-9a-f]{6})$/i.exec(color);
+  const rgb = m ? [0, 2, 4].map((k) => Number.parseInt(m[1]!.slice(k, k + 2), 16)) : (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const [r = 0, g = 0, b = 0] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Black text has the higher contrast on this fill than white. */
+export function prefersDarkText(fill: string): boolean {
+  const l = luminance(fill);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05);
+}

@@ -1,35 +1,46 @@
 // Splits rows into the groups that become traces (one colour and marker shape per group). Pure.
+import { num, str, type Frame } from '../data/frame.ts';
 import { architectureStyle, categoryColor, categoryLabel, categorySymbol } from './encodings.ts';
-
-export type SaeRow = Record<string, unknown>;
 
 export interface RowGroup {
   key: string;
   label: string;
   color: string;
   symbol: string;
-  rows: SaeRow[];
+  /** Row indices into the frame. */
+  rows: number[];
 }
 
-export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** Legacy row objects (exports, the detail panel). */
+export type SaeRow = Record<string, unknown>;
 
-export const isBaseline = (r: SaeRow): boolean => r.is_baseline === true;
+export const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 const NUMERIC_GROUPS = new Set(['dict_size', 'layer', 'training_tokens']);
 
+/** Indices of the rows that are SAEs (not baselines), optionally only those passing `keep`. */
+export function saeRows(f: Frame, keep?: (i: number) => boolean): number[] {
+  const baseline = num(f, 'is_baseline');
+  const out: number[] = [];
+  for (let i = 0; i < f.length; i++) if (baseline[i] !== 1 && (!keep || keep(i))) out.push(i);
+  return out;
+}
+
 /** Groups in a stable order (numbers ascending, text by code unit); styles follow that order. */
-export function groupRows(rows: readonly SaeRow[], column: string): RowGroup[] {
-  const map = new Map<string, SaeRow[]>();
-  for (const r of rows) {
-    const key = String(r[column] ?? '');
+export function groupRows(f: Frame, column: string, rows: readonly number[]): RowGroup[] {
+  const numeric = NUMERIC_GROUPS.has(column);
+  const values = numeric ? num(f, column) : str(f, column);
+  const map = new Map<string, number[]>();
+  for (const i of rows) {
+    const v = values[i];
+    const key = v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v);
     const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
+    if (list) list.push(i);
+    else map.set(key, [i]);
   }
-  const keys = [...map.keys()].sort((a, b) => (NUMERIC_GROUPS.has(column) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+  const keys = [...map.keys()].sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
   return keys.map((key, i) => {
-    const groupRowsList = map.get(key) ?? [];
     const style = column === 'architecture' ? architectureStyle(key, i) : { color: categoryColor(i), symbol: categorySymbol(i) };
-    return { key, label: categoryLabel(column, groupRowsList[0]?.[column]), ...style, rows: groupRowsList };
+    return { key, label: key === '' ? '(none)' : categoryLabel(column, numeric ? Number(key) : key), ...style, rows: map.get(key)! };
   });
 }

@@ -1,31 +1,18 @@
-// Rows -> Plotly scatter spec. Pure; every point carries its sae_id in customdata so clicks resolve by
-// id, never by trace position.
-import { axisById, metricById, directionArrow, directionHint, type MetricDef } from '../catalog/metrics.ts';
-import { provenanceColumnOf } from '../catalog/columns.ts';
+// Frames -> Plotly scatter spec. Pure; every point carries its sae_id in customdata so clicks resolve by id,
+// never by trace position. With "lines", each sweep gets its own line (never one line across models or widths).
+import { axisById, directionArrow, directionHint, metricById, type MetricDef } from '../catalog/metrics.ts';
+import { num, str, takeRows, type Frame } from '../data/frame.ts';
+import { sweepKeys, SWEEP_COLUMNS } from '../analysis/sweeps.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
-import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
-import { COLOR_COLUMN_LABELS, categoryLabel, escapeHtml, formatValue } from './encodings.ts';
-import { groupRows, isBaseline, num, type SaeRow } from './groups.ts';
+import { baselineOverlay } from './baselines.ts';
+import { facetLayout, facetPanels, onPanel } from './facets.ts';
+import { COLOR_COLUMN_LABELS, escapeHtml, formatValue } from './encodings.ts';
+import { groupRows, saeRows } from './groups.ts';
+import { HOVER_COLUMNS, hoverTexts } from './hover.ts';
 import type { Figure, PlotTrace } from './plotTypes.ts';
 
-export type { SaeRow } from './groups.ts';
-
-/** SVG below this many points (crisp, vector export, no WebGL needed); WebGL above. */
+/** SVG below this many points (crisp, vector export); WebGL above. */
 export const WEBGL_THRESHOLD = 2000;
-
-export interface ScatterTrace extends PlotTrace {
-  type: 'scatter' | 'scattergl';
-  mode: 'markers' | 'lines+markers';
-  name: string;
-  x: number[];
-  y: number[];
-  customdata: string[];
-  text: string[];
-  hovertemplate: string;
-  marker: Record<string, unknown>;
-  line?: Record<string, unknown>;
-  showlegend: boolean;
-}
 
 export interface ScatterSpec extends Figure {
   plotted: number;
@@ -33,11 +20,26 @@ export interface ScatterSpec extends Figure {
   notPlotted: number;
   /** Baselines drawn as references. */
   baselines: string[];
+  /** Distinct sweeps among the plotted SAEs, and how many groups span more than one. */
+  sweeps: number;
 }
 
-export function provenanceOf(row: SaeRow, def: MetricDef): string {
-  if (def.eval === 'config') return 'SAE configuration';
-  return String(row[provenanceColumnOf(def.id)] ?? 'unknown');
+export interface UserPointInput {
+  id: string;
+  label: string;
+  metrics: Record<string, number>;
+}
+
+export interface XyInput {
+  rows: Frame;
+  baselines: Frame;
+  userPoints?: readonly UserPointInput[];
+}
+
+/** The columns the scatter and Pareto views ask for. */
+export function xyColumns(s: ViewState): string[] {
+  const color = metricById(s.color) ? [s.color] : [];
+  return [...HOVER_COLUMNS, ...SWEEP_COLUMNS, 'is_baseline', s.x, s.y, groupColumn(s), ...color, ...(s.facet ? [s.facet] : [])];
 }
 
 export function axisTitle(def: MetricDef): string {
@@ -45,32 +47,12 @@ export function axisTitle(def: MetricDef): string {
   return `${def.label}${arrow ? ` ${arrow}` : ''} (${directionHint(def.direction, def.target)})`;
 }
 
-export function hoverText(row: SaeRow, xDef: MetricDef, yDef: MetricDef, extra: string[] = []): string {
-  const line = (label: string, v: unknown) => `${escapeHtml(label)}: ${escapeHtml(formatValue(v))}`;
-  const lines = [
-    `<b>${escapeHtml(String(row.sae_id))}</b>`,
-    line('Architecture', categoryLabel('architecture', row.architecture)),
-    line('Width', categoryLabel('dict_size', row.dict_size)),
-    line('L0', row.l0),
-    `${line(xDef.label, row[xDef.id])} (${escapeHtml(provenanceOf(row, xDef))})`,
-    `${line(yDef.label, row[yDef.id])} (${escapeHtml(provenanceOf(row, yDef))})`,
-    ...extra.map(escapeHtml),
-  ];
-  return lines.join('<br>');
-}
-
 /** Rows with a drawable X and Y (finite, and positive on a log axis); baselines are drawn separately. */
-export function drawableRows(rows: readonly SaeRow[], s: ViewState): SaeRow[] {
-  return rows.filter((r) => {
-    if (isBaseline(r)) return false;
-    const x = num(r[s.x]);
-    const y = num(r[s.y]);
-    return x !== null && y !== null && (!s.logx || x > 0) && (!s.logy || y > 0);
-  });
+export function drawableRows(f: Frame, s: ViewState): number[] {
+  const x = num(f, s.x);
+  const y = num(f, s.y);
+  return saeRows(f, (i) => Number.isFinite(x[i]!) && Number.isFinite(y[i]!) && (!s.logx || x[i]! > 0) && (!s.logy || y[i]! > 0));
 }
-
-const byXThenY = (xId: string, yId: string) => (a: SaeRow, b: SaeRow): number =>
-  (num(a[xId]) ?? 0) - (num(b[xId]) ?? 0) || (num(a[yId]) ?? 0) - (num(b[yId]) ?? 0) || String(a.sae_id).localeCompare(String(b.sae_id));
 
 /** Axes, legend and hover settings shared by the scatter and Pareto views. */
 export function xyLayout(s: ViewState, xDef: MetricDef, yDef: MetricDef): Record<string, unknown> {
@@ -85,73 +67,115 @@ export function xyLayout(s: ViewState, xDef: MetricDef, yDef: MetricDef): Record
   };
 }
 
-export interface UserPointInput {
-  id: string;
-  label: string;
-  metrics: Record<string, number>;
-}
-
-export function scatterSpec(
-  rows: SaeRow[], s: ViewState, userPoints: readonly UserPointInput[] = [], baselines: readonly SaeRow[] = [],
-): ScatterSpec {
-  const xDef = axisById(s.x);
-  const yDef = axisById(s.y);
-  if (!xDef || !yDef) throw new Error('unknown axis metric');
-  const drawable = drawableRows(rows, s);
-  const type = drawable.length > WEBGL_THRESHOLD ? 'scattergl' : 'scatter';
-  const colorMetric = metricById(s.color);
-  const traces: PlotTrace[] = groupRows(drawable, groupColumn(s)).map((g): ScatterTrace => {
-    const marker: Record<string, unknown> = { symbol: g.symbol, size: 9, line: { width: 0.5, color: '#ffffff' } };
-    const groupRowsSorted = s.lines ? [...g.rows].sort(byXThenY(s.x, s.y)) : g.rows;
-    if (colorMetric) {
-      marker.color = groupRowsSorted.map((r) => num(r[colorMetric.id]) ?? Number.NaN);
-      marker.coloraxis = 'coloraxis';
-    } else marker.color = g.color;
-    return {
-      type,
-      mode: s.lines ? 'lines+markers' : 'markers',
-      name: escapeHtml(g.label),
-      x: groupRowsSorted.map((r) => num(r[s.x]) ?? 0),
-      y: groupRowsSorted.map((r) => num(r[s.y]) ?? 0),
-      customdata: groupRowsSorted.map((r) => String(r.sae_id)),
-      text: groupRowsSorted.map((r) => hoverText(r, xDef, yDef)),
-      hovertemplate: '%{text}<extra></extra>',
-      marker,
-      ...(s.lines ? { line: { color: colorMetric ? '#999999' : g.color, width: 1.5 } } : {}),
-      showlegend: true,
-    };
+/** Row order for lines: by sweep, then X, then Y, then id; a null point separates sweeps so no line joins them. */
+export function linePath(f: Frame, rows: readonly number[], s: Pick<ViewState, 'x' | 'y'>): (number | null)[] {
+  const sweep = sweepKeys(f);
+  const x = num(f, s.x);
+  const y = num(f, s.y);
+  const id = str(f, 'sae_id');
+  const sorted = [...rows].sort((a, b) => (sweep[a]! < sweep[b]! ? -1 : sweep[a]! > sweep[b]! ? 1 : 0) || x[a]! - x[b]! || y[a]! - y[b]! || ((id[a] ?? '') < (id[b] ?? '') ? -1 : 1));
+  const out: (number | null)[] = [];
+  sorted.forEach((i, k) => {
+    if (k > 0 && sweep[sorted[k - 1]!] !== sweep[i]) out.push(null);
+    out.push(i);
   });
-  const selected = drawable.find((r) => r.sae_id === s.sel);
-  if (selected) traces.push(selectedTrace(selected, s, hoverText(selected, xDef, yDef)));
-  const mine = userPoints.filter((p) => num(p.metrics[s.x]) !== null && num(p.metrics[s.y]) !== null);
-  if (mine.length) {
-    traces.push({
-      type, mode: 'markers', name: 'Your SAEs (re-scored here; not in shared URLs)',
-      x: mine.map((p) => p.metrics[s.x]!), y: mine.map((p) => p.metrics[s.y]!),
-      customdata: mine.map((p) => p.id),
-      text: mine.map((p) => `<b>${escapeHtml(p.label)}</b><br>${escapeHtml(xDef.label)}: ${escapeHtml(formatValue(p.metrics[s.x]))}<br>${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(p.metrics[s.y]))}<br>re-scored in this page`),
-      hovertemplate: '%{text}<extra></extra>',
-      marker: { symbol: 'diamond-open', size: 14, color: '#000000', line: { width: 2 } },
-      showlegend: true,
-    });
-  }
-  const overlay = s.baselines ? baselineOverlay(baselines, s.x, s.y) : EMPTY_OVERLAY;
-  traces.push(...overlay.traces);
-  const layout = { ...xyLayout(s, xDef, yDef), shapes: overlay.shapes, annotations: overlay.annotations };
-  if (colorMetric) {
-    Object.assign(layout, { coloraxis: { colorscale: 'Viridis', colorbar: { title: { text: escapeHtml(colorMetric.label) } } } });
-  }
-  return { traces, layout, plotted: drawable.length, notPlotted: rows.filter((r) => !isBaseline(r)).length - drawable.length, baselines: overlay.drawn };
+  return out;
 }
 
 /** A ring around the selected SAE. */
-export function selectedTrace(row: SaeRow, s: ViewState, text: string): PlotTrace {
+export function selectedTrace(x: number, y: number, id: string, text: string, axes: { xaxis?: string; yaxis?: string } = {}): PlotTrace {
   return {
-    type: 'scatter', mode: 'markers', name: 'Selected',
-    x: [num(row[s.x]) ?? 0], y: [num(row[s.y]) ?? 0],
-    customdata: [String(row.sae_id)], text: [text],
-    hovertemplate: '%{text}<extra></extra>',
+    type: 'scatter', mode: 'markers', name: 'Selected', ...axes,
+    x: [x], y: [y], customdata: [id], text: [text], hovertemplate: '%{text}<extra></extra>',
     marker: { symbol: 'circle-open', size: 20, color: '#000000', line: { width: 3 } },
     showlegend: false,
+  };
+}
+
+export function userPointsTrace(points: readonly UserPointInput[], xDef: MetricDef, yDef: MetricDef, type: string): PlotTrace | null {
+  const mine = points.filter((p) => Number.isFinite(p.metrics[xDef.id]) && Number.isFinite(p.metrics[yDef.id]));
+  if (!mine.length) return null;
+  return {
+    type, mode: 'markers', name: 'Your SAEs (re-scored here; not in shared URLs)',
+    x: mine.map((p) => p.metrics[xDef.id]!), y: mine.map((p) => p.metrics[yDef.id]!),
+    customdata: mine.map((p) => p.id),
+    text: mine.map((p) => `<b>${escapeHtml(p.label)}</b><br>${escapeHtml(xDef.label)}: ${escapeHtml(formatValue(p.metrics[xDef.id]))}<br>${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(p.metrics[yDef.id]))}<br>re-scored in this page`),
+    hovertemplate: '%{text}<extra></extra>',
+    marker: { symbol: 'diamond-open', size: 14, color: '#000000', line: { width: 2 } },
+    showlegend: true,
+  };
+}
+
+/** Baseline rows that belong in a panel (same model or layer when the panels split by one). */
+export function panelBaselines(baselines: Frame, s: ViewState, panelKey: string): Frame {
+  if (s.facet !== 'model' && s.facet !== 'layer') return baselines;
+  const values = s.facet === 'model' ? str(baselines, 'model') : Array.from(num(baselines, 'layer'), String);
+  return takeRows(baselines, values.flatMap((v, i) => (v === panelKey ? [i] : [])));
+}
+
+function groupTraces(f: Frame, rows: readonly number[], s: ViewState, xDef: MetricDef, yDef: MetricDef, type: string): PlotTrace[] {
+  const colorMetric = metricById(s.color);
+  const xs = num(f, s.x);
+  const ys = num(f, s.y);
+  const ids = str(f, 'sae_id');
+  const colors = colorMetric ? num(f, colorMetric.id) : null;
+  return groupRows(f, groupColumn(s), rows).map((g) => {
+    const path = s.lines ? linePath(f, g.rows, s) : g.rows;
+    const pick = <T,>(get: (i: number) => T, gap: T) => path.map((i) => (i === null ? gap : get(i)));
+    const texts = hoverTexts(f, g.rows, [xDef, yDef]);
+    const textOf = new Map(g.rows.map((i, k) => [i, texts[k]!]));
+    const marker: Record<string, unknown> = { symbol: g.symbol, size: 9, line: { width: 0.5, color: '#ffffff' } };
+    if (colors) {
+      marker.color = pick((i) => (Number.isNaN(colors[i]!) ? null : colors[i]!), null);
+      marker.coloraxis = 'coloraxis';
+    } else marker.color = g.color;
+    return {
+      type, mode: s.lines ? 'lines+markers' : 'markers', name: escapeHtml(g.label), legendgroup: g.key,
+      x: pick((i) => xs[i]!, null), y: pick((i) => ys[i]!, null),
+      customdata: pick((i) => ids[i] ?? '', ''), text: pick((i) => textOf.get(i)!, ''),
+      hovertemplate: '%{text}<extra></extra>', marker, connectgaps: false,
+      ...(s.lines ? { line: { color: colors ? '#999999' : g.color, width: 1.5 } } : {}),
+      showlegend: true,
+    };
+  });
+}
+
+export function scatterSpec(input: XyInput, s: ViewState): ScatterSpec {
+  const xDef = axisById(s.x);
+  const yDef = axisById(s.y);
+  if (!xDef || !yDef) throw new Error('unknown axis metric');
+  const f = input.rows;
+  const drawable = drawableRows(f, s);
+  const type = drawable.length > WEBGL_THRESHOLD ? 'scattergl' : 'scatter';
+  const ids = str(f, 'sae_id');
+  const panels = facetPanels(f, s.facet, drawable);
+  const shown = new Set<string>();
+  const traces: PlotTrace[] = [];
+  const drawn = new Set<string>();
+  for (const panel of panels) {
+    const own = groupTraces(f, panel.rows, s, xDef, yDef, type);
+    const sel = panel.rows.find((i) => ids[i] === s.sel);
+    if (sel !== undefined) own.push(selectedTrace(num(f, s.x)[sel]!, num(f, s.y)[sel]!, ids[sel]!, hoverTexts(f, [sel], [xDef, yDef])[0]!));
+    if (panel === panels[0]) {
+      const mine = userPointsTrace(input.userPoints ?? [], xDef, yDef, type);
+      if (mine) own.push(mine);
+    }
+    if (s.baselines) {
+      const overlay = baselineOverlay(panelBaselines(input.baselines, s, panel.key), s.x, s.y);
+      overlay.drawn.forEach((d) => drawn.add(d));
+      own.push(...overlay.traces);
+    }
+    traces.push(...onPanel(own, panel, shown));
+  }
+  const base = xyLayout(s, xDef, yDef);
+  const layout: Record<string, unknown> = { ...base, ...facetLayout(panels, base.xaxis as Record<string, unknown>, base.yaxis as Record<string, unknown>) };
+  const colorMetric = metricById(s.color);
+  if (colorMetric) {
+    layout.coloraxis = { colorscale: 'Viridis', colorbar: { title: { text: escapeHtml(colorMetric.label) } } };
+  }
+  const sweep = sweepKeys(f);
+  return {
+    traces, layout, plotted: drawable.length, notPlotted: saeRows(f).length - drawable.length, baselines: [...drawn],
+    sweeps: new Set(drawable.map((i) => sweep[i])).size,
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   betterCorner,
-  frontierByGroup,
   frontierLineShape,
   paretoDirection,
   paretoFrontier,
@@ -293,35 +292,5 @@ describe('stepPolyline', () => {
     expect(stepPolyline(f, 'hv')).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }]);
     expect(stepPolyline(f, 'vh')).toEqual([{ x: 0, y: 0 }, { x: 0, y: 1 }, { x: 1, y: 1 }]);
     expect(stepPolyline([], 'hv')).toEqual([]);
-  });
-});
-
-describe('frontierByGroup', () => {
-  it('computes dominance within each group only, groups sorted', () => {
-    const res = frontierByGroup(
-      [
-        { id: 't1', group: 'topk', x: 20, y: 0.9 },
-        { id: 'r1', group: 'relu', x: 20, y: 0.5 },
-        { id: 'r2', group: 'relu', x: 40, y: 0.4 },
-        { id: 't2', group: 'topk', x: 40, y: 0.95 },
-        { id: 'm1', group: 'matryoshka', x: null, y: 0.1 },
-      ],
-      'control',
-      'higher',
-    );
-    expect(res.map((g) => g.group)).toEqual(['matryoshka', 'relu', 'topk']);
-    const relu = res[1]?.result;
-    // r1 is dominated by t1 globally, but not within its own group
-    expect(relu?.points.map((p) => [p.id, p.onFrontier, p.dominatedBy])).toEqual([
-      ['r1', true, []],
-      ['r2', false, ['r1']],
-    ]);
-    expect(res[2]?.result.frontier.map((p) => p.id)).toEqual(['t1', 't2']);
-    expect(res[0]?.result.frontier).toEqual([]);
-    expect(res[0]?.result.points[0]?.excluded).toBe(true);
-  });
-
-  it('empty input', () => {
-    expect(frontierByGroup([], 'higher', 'higher')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementMatrix,
+  spearmanInterval,
   averageRanks,
   partialSpearman,
   pearson,
@@ -138,8 +139,28 @@ describe('partialSpearman', () => {
   });
 });
 
+/** Rows of objects -> one array per key (agreementMatrix reads columns). */
+const columns = (rows: readonly Record<string, unknown>[]): Record<string, unknown[]> => {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k])]));
+};
+
+describe('spearmanInterval', () => {
+  it('is Fisher z with the 1.06/(n − 3 − k) variance, symmetric in z, and undefined for tiny n', () => {
+    const [lo, hi] = spearmanInterval(0.5, 42)!;
+    const half = 1.959963984540054 * Math.sqrt(1.06 / 39);
+    expect(lo).toBeCloseTo(Math.tanh(Math.atanh(0.5) - half), 12);
+    expect(hi).toBeCloseTo(Math.tanh(Math.atanh(0.5) + half), 12);
+    expect(spearmanInterval(0.5, 42, 1)![0]).toBeLessThan(lo);
+    expect(spearmanInterval(0.5, 3)).toBeNull();
+    expect(spearmanInterval(0.5, 4, 1)).toBeNull();
+    expect(spearmanInterval(null, 40)).toBeNull();
+    expect(spearmanInterval(-1, 10)).toEqual([-1, -1]);
+  });
+});
+
 describe('agreementMatrix', () => {
-  const rows: Record<string, unknown>[] = [
+  const table: Record<string, unknown>[] = [
     { a: 1, b: 2, c: 5, l0: 40 },
     { a: 2, b: 1, c: 4, l0: 20 },
     { a: 3, b: 4, c: 3, l0: 80 },
@@ -147,6 +168,7 @@ describe('agreementMatrix', () => {
     { a: 5, b: 5, c: null, l0: 0 }, // c missing; l0 = 0 dropped by the log transform
     { a: 'x', b: 6, c: 1, l0: undefined }, // non-numeric a is missing
   ];
+  const rows = columns(table);
 
   it('returns k² cells in row-major order, symmetric, with pairwise n', () => {
     const cells = agreementMatrix(rows, ['a', 'b', 'c']);
@@ -189,12 +211,12 @@ describe('agreementMatrix', () => {
       { a: 2n, b: 3 },
       { a: 3n, b: 2 },
     ];
-    expect(agreementMatrix(big, ['a', 'b'])[1]).toEqual({ a: 'a', b: 'b', rho: 0.5, n: 3 });
+    expect(agreementMatrix(columns(big), ['a', 'b'])[1]).toEqual({ a: 'a', b: 'b', rho: 0.5, n: 3 });
   });
 
   it('is total on empty input', () => {
-    expect(agreementMatrix([], [])).toEqual([]);
-    expect(agreementMatrix([], ['a'])).toEqual([{ a: 'a', b: 'a', rho: null, n: 0 }]);
+    expect(agreementMatrix({}, [])).toEqual([]);
+    expect(agreementMatrix({}, ['a'])).toEqual([{ a: 'a', b: 'a', rho: null, n: 0 }]);
     expect(agreementMatrix(rows, ['missing'])).toEqual([{ a: 'missing', b: 'missing', rho: null, n: 0 }]);
   });
 });

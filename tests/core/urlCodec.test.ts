@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrl, encodeUrl, type Domains } from '../../src/state/urlCodec.ts';
-import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
+import type { Domains } from '../../src/data/datasetInfo.ts';
+import { decodeUrl, encodeUrl } from '../../src/state/urlCodec.ts';
+import { DEFAULT_STATE, EMPTY_FILTERS, V1_DEFAULTS, type ViewState } from '../../src/state/viewState.ts';
 
 const domains: Domains = {
   values: {
@@ -28,7 +29,7 @@ describe('URL codec', () => {
       logx: true, logy: true, arch: ['jumprelu'], model: ['gemma-2-2b', 'pythia-160m-deduped'], width: [65536],
       layer: [12], release: ['sae_bench_0125'], prov: ['published_0125'], tokens: [499998720], l0min: 20.5, l0max: 200,
       both: true, sel: 'weird,id&=x', cols: ['mse', 'trainer'], sort: { column: 'l0', desc: false },
-      lines: true, fonly: true, baselines: false, scale: 'layer', wmin: 20, wmax: 640.5, partial: true,
+      lines: false, fonly: true, baselines: false, scale: 'layer', wmin: 20, wmax: 640.5, partial: true, pool: true,
     };
     const url = encodeUrl(s);
     expect(decodeUrl(url, domains)).toEqual({ state: s, notices: [] });
@@ -39,13 +40,28 @@ describe('URL codec', () => {
       expect(decodeUrl(`?view=${v}`, domains).state.view).toBe(v);
     }
     const { state, notices } = decodeUrl('?view=scaling&scale=training_tokens&wmin=10&wmax=abc&lines=yes&baselines=0', domains);
-    expect(state).toMatchObject({ view: 'scaling', scale: 'training_tokens', wmin: 10, wmax: 200, lines: false, baselines: false });
+    expect(state).toMatchObject({ view: 'scaling', scale: 'training_tokens', wmin: 10, wmax: 200, lines: true, baselines: false });
     expect(notices).toEqual(['Ignored wmax="abc": not a valid value', 'Ignored lines="yes": not a valid value']);
     expect(decodeUrl('?scale=width', domains).notices).toEqual(['Ignored scale="width": not a valid value']);
   });
 
   it('leaves defaults out of the URL but always writes the version and view', () => {
-    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=1&view=scatter');
+    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=2&view=scatter');
+  });
+
+  it('opens on one sweep per architecture, and writes a filter cleared to "all" as an empty value', () => {
+    expect(DEFAULT_STATE).toMatchObject({ model: ['gemma-2-2b'], layer: [12], width: [65536], release: ['sae_bench_0125'], lines: true, wmin: 36 });
+    const all = { ...DEFAULT_STATE, ...EMPTY_FILTERS };
+    expect(encodeUrl(all)).toBe('?v=2&view=scatter&model=&layer=&width=&release=');
+    expect(decodeUrl(encodeUrl(all), domains)).toEqual({ state: all, notices: [] });
+  });
+
+  it('reads a version-1 link as it was meant: no filters, the [40, 200] window, no lines', () => {
+    const { state, notices } = decodeUrl('?v=1&view=scaling&arch=topk', domains);
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ ...V1_DEFAULTS, view: 'scaling', arch: ['topk'] });
+    // Re-encoded in version 2 it keeps showing the same thing.
+    expect(decodeUrl(encodeUrl(state), domains).state).toEqual(state);
   });
 
   it('ignores garbage with a notice per item, keeping what is valid', () => {
@@ -95,7 +111,7 @@ describe('configuration columns on the axes', () => {
     const { state, notices } = decodeUrl('?x=dict_size&y=layer', domains);
     expect(notices).toEqual([]);
     expect(state).toMatchObject({ x: 'dict_size', y: 'layer', logx: true, logy: false });
-    expect(encodeUrl(state)).toBe('?v=1&view=scatter&x=dict_size&y=layer');
+    expect(encodeUrl(state)).toBe('?v=2&view=scatter&x=dict_size&y=layer');
     expect(decodeUrl('?color=training_tokens', domains).notices).toHaveLength(1); // a metric or a category, not this
   });
 });

@@ -1,157 +1,163 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
-import { agreementColor, agreementView } from '../../src/views/agreementSpec.ts';
+import { agreementColor, agreementTextDark, agreementView } from '../../src/views/agreementSpec.ts';
 import { baselineOverlay } from '../../src/views/baselines.ts';
-import { coverageExportRows, coverageTables } from '../../src/views/coverageSpec.ts';
 import { GRID_PANELS, gridSpec } from '../../src/views/gridSpec.ts';
-import type { SaeRow } from '../../src/views/groups.ts';
 import { paperFigure } from '../../src/views/paperFigure.ts';
-import { paretoExportRows, paretoSpec } from '../../src/views/paretoSpec.ts';
+import { paretoSpec, paretoStatus } from '../../src/views/paretoSpec.ts';
 import { scalingExportRows, scalingSpec } from '../../src/views/scalingSpec.ts';
 import { scatterSpec } from '../../src/views/scatterSpec.ts';
-import { viewExport } from '../../src/views/viewExport.ts';
+import { frame, pca, sae } from '../helpers/frames.ts';
 
-const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_STATE, ...patch });
-const sae = (id: string, architecture: string, l0: number | null, ce: number | null, extra: SaeRow = {}): SaeRow => ({
-  sae_id: id, architecture, dict_size: 4096, model: 'm', layer: 1, l0, ce_loss_score: ce, core_provenance: 'reproduction', is_baseline: false, ...extra,
-});
-const pca: SaeRow = { sae_id: 'pca', architecture: 'pca', model: 'm', layer: 1, dict_size: 512, l0: 512, ce_loss_score: 1, absorption_fraction: 0.01, is_baseline: true };
+const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_STATE, lines: false, ...patch });
 
 // topk: a (20, 0.90) and b (40, 0.95) are both on the frontier, c (50, 0.93) is dominated by b.
-const rows = [sae('a', 'topk', 20, 0.9), sae('b', 'topk', 40, 0.95), sae('c', 'topk', 50, 0.93), sae('d', 'gated', 30, 0.8), sae('e', 'gated', null, 0.99), pca];
+const rows = frame([sae('a', 'topk', 20, 0.9), sae('b', 'topk', 40, 0.95), sae('c', 'topk', 50, 0.93), sae('d', 'gated', 30, 0.8), sae('e', 'gated', null, 0.99), pca]);
+const baselines = frame([pca]);
 
 describe('Pareto view', () => {
-  it('draws each group frontier as a step line, fades dominated points and names their dominators', () => {
-    const spec = paretoSpec(rows, view({ view: 'pareto' }), [pca]);
+  it('draws each sweep frontier as a step line, fades dominated points and names their dominators', () => {
+    const spec = paretoSpec({ rows, baselines }, view({ view: 'pareto' }));
     const topkLine = spec.traces.find((t) => t.name === 'TopK frontier')!;
-    expect(topkLine).toMatchObject({ mode: 'lines', x: [20, 40], y: [0.9, 0.95], line: { shape: 'hv' } });
+    expect(topkLine).toMatchObject({ mode: 'lines', x: [20, 40, 40], y: [0.9, 0.9, 0.95] });
     const dominated = spec.traces.find((t) => t.name === 'TopK (dominated)')!;
     expect(dominated.customdata).toEqual(['c']);
     expect(dominated.marker?.opacity).toBeLessThan(1);
-    expect(dominated.text?.[0]).toContain('Dominated by (frontier): b');
+    expect(dominated.text?.[0]).toContain('Dominated by (frontier of its sweep): b');
     expect(spec.frontierPoints).toBe(3); // a, b, d
     expect(spec.dominatedPoints).toBe(1);
-    expect(spec.subtitle).toBe('Up and to the left is better; one frontier per architecture');
+    expect(spec.subtitle).toBe('Up and to the left is better; one frontier per sweep (architecture, model, layer and width)');
     // Pooled over groups, a (20, 0.9) dominates gated d (30, 0.8): TopK holds the whole frontier.
-    expect(spec.pooled).toEqual([{ label: 'TopK', count: 2 }]);
-    // The baseline is a reference line, never a frontier point.
-    expect(spec.traces.flatMap((t) => t.customdata ?? [])).not.toContain('pca');
-    expect(spec.layout.shapes).toHaveLength(1);
+    expect(spec.pooled).toEqual([{ context: 'm L1 4k', holders: [{ label: 'TopK', count: 2 }] }]);
+    // The baseline is a labelled reference marker at its own L0, never a frontier point.
+    expect(spec.traces.filter((t) => t.name !== 'PCA baseline').flatMap((t) => t.customdata ?? [])).not.toContain('pca');
+    expect(spec.traces.find((t) => t.name === 'PCA baseline')).toMatchObject({ x: [512], y: [1] });
   });
 
-  it('hides dominated points with "frontier only", and its CSV holds only the frontier', () => {
-    const s = view({ view: 'pareto', fonly: true });
-    expect(paretoSpec(rows, s).traces.some((t) => String(t.name).includes('dominated'))).toBe(false);
-    expect(paretoExportRows(rows, s).map((r) => r.sae_id)).toEqual(['a', 'b', 'd']);
+  it('never joins the frontiers of two sweeps of one group (a width apart)', () => {
+    const two = frame([sae('a', 'topk', 20, 0.9), sae('b', 'topk', 40, 0.95), sae('w', 'topk', 30, 0.97, { dict_size: 16384 })]);
+    const spec = paretoSpec({ rows: two, baselines: frame([]) }, view({ view: 'pareto', width: [] }));
+    const line = spec.traces.find((t) => t.name === 'TopK frontier')!;
+    expect(line.x).toEqual([20, 40, 40, null, 30]);
+    expect(spec.pooled.map((p) => p.context)).toEqual(['m L1 4k', 'm L1 16k']);
   });
 
-  it('CSV flags every non-baseline SAE with on_frontier and its group, undrawable ones included', () => {
-    const out = viewExport(view({ view: 'pareto' }), rows);
-    expect(out.columns.slice(-2)).toEqual(['on_frontier', 'frontier_group']);
-    expect(out.rows.map((r) => [r.sae_id, r.on_frontier, r.frontier_group])).toEqual([
-      ['a', true, 'topk'], ['b', true, 'topk'], ['c', false, 'topk'], ['d', true, 'gated'], ['e', false, 'gated'],
-    ]);
+  it('flags every non-baseline SAE in its CSV with on_frontier, its group and sweep', () => {
+    const status = paretoStatus({ rows, baselines }, view({ view: 'pareto' }));
+    const ids = rows.columns.get('sae_id') as string[];
+    expect([...status].map(([i, s]) => [ids[i], s.on, s.group])).toEqual(expect.arrayContaining([
+      ['a', true, 'topk'], ['b', true, 'topk'], ['c', false, 'topk'], ['d', true, 'gated'], ['e', false, ''],
+    ]));
   });
 
-  it('says which corner is better when both metrics are higher-is-better', () => {
-    const s = view({ view: 'pareto', x: 'ce_loss_score', y: 'ravel_disentanglement', logx: false });
-    const spec = paretoSpec([sae('a', 'topk', 10, 0.9, { ravel_disentanglement: 0.5 })], s);
-    expect(spec.subtitle).toMatch(/^Up and to the right is better/);
+  it('has no frontier for a metric best at 1 whose values lie on both sides of 1, and says why', () => {
+    const both = frame([sae('a', 'topk', 20, 0.9, { l2_ratio: 0.9 }), sae('b', 'topk', 40, 0.95, { l2_ratio: 1.1 })]);
+    const spec = paretoSpec({ rows: both, baselines: frame([]) }, view({ view: 'pareto', y: 'l2_ratio' }));
+    expect(spec.problem).toContain('best at 1');
+    const below = frame([sae('a', 'topk', 20, 0.9, { l2_ratio: 0.9 }), sae('b', 'topk', 40, 0.95, { l2_ratio: 0.95 })]);
+    expect(paretoSpec({ rows: below, baselines: frame([]) }, view({ view: 'pareto', y: 'l2_ratio' })).frontierPoints).toBe(2);
   });
 });
 
-describe('lines per group and baselines in the scatter', () => {
-  it('connects each group in X order and draws PCA as a dashed reference line when X is L0', () => {
-    const spec = scatterSpec(rows, view({ lines: true }), [], [pca]);
+describe('lines per sweep and baselines in the scatter', () => {
+  it('connects each sweep in X order and never across sweeps of one group', () => {
+    const data = frame([sae('a', 'topk', 20, 0.9), sae('b', 'topk', 40, 0.95), sae('p1', 'topk', 25, 0.8, { model: 'p' }), sae('p2', 'topk', 45, 0.85, { model: 'p' })]);
+    const spec = scatterSpec({ rows: data, baselines }, view({ lines: true, model: [] }));
     const topk = spec.traces.find((t) => t.name === 'TopK')!;
     expect(topk.mode).toBe('lines+markers');
-    expect(topk.x).toEqual([20, 40, 50]);
-    expect(spec.baselines).toEqual(['PCA baseline, m L1']);
-    expect((spec.layout.annotations as { text: string }[])[0]!.text).toBe('PCA baseline, m L1: 1');
-    expect(spec.layout.shapes).toMatchObject([{ type: 'line', y0: 1, y1: 1, line: { dash: 'dash' } }]);
+    expect(topk.x).toEqual([20, 40, null, 25, 45]);
+    expect(topk.customdata).toEqual(['a', 'b', '', 'p1', 'p2']);
+    expect(spec.sweeps).toBe(2);
   });
 
-  it('draws baselines as markers when X is a score, and not at all when toggled off', () => {
-    const overlay = baselineOverlay([pca], 'absorption_fraction', 'ce_loss_score');
-    expect(overlay.shapes).toEqual([]);
-    expect(overlay.traces[0]).toMatchObject({ name: 'PCA baseline', x: [0.01], y: [1] });
-    const off = scatterSpec(rows, view({ baselines: false }), [], [pca]);
-    expect(off.layout.shapes).toEqual([]);
-    expect(off.traces.flatMap((t) => t.customdata ?? [])).not.toContain('pca');
+  it('draws the PCA baseline as a labelled marker at its own coordinates, and not at all when toggled off', () => {
+    const spec = scatterSpec({ rows, baselines }, view({}));
+    expect(spec.baselines).toEqual(['PCA baseline, m L1']);
+    expect(spec.traces.find((t) => t.name === 'PCA baseline')).toMatchObject({ x: [512], y: [1], mode: 'markers+text' });
+    const overlay = baselineOverlay(baselines, 'absorption_fraction', 'ce_loss_score');
+    expect(overlay.traces[0]).toMatchObject({ x: [0.01], y: [1] });
+    expect(baselineOverlay(baselines, 'scr_top20', 'ce_loss_score')).toMatchObject({ traces: [], missing: ['PCA baseline, m L1'] });
+    const off = scatterSpec({ rows, baselines }, view({ baselines: false }));
+    expect(off.traces.some((t) => t.name === 'PCA baseline')).toBe(false);
   });
 });
 
 describe('scaling view', () => {
-  const widths = [4096, 16384];
-  const grid = widths.flatMap((w) => [10, 50, 100, 300].map((l0, i) => sae(`${w}-${l0}`, 'topk', l0, 0.9 + i / 100 + (w > 4096 ? 0.02 : 0), { dict_size: w })));
+  const sweep = (w: number, model = 'm', shift = 0) => [10, 36, 100, 200, 300].map((l0, i) =>
+    sae(`${model}-${w}-${l0}`, 'topk', l0, 0.9 + i / 100 + (w > 4096 ? 0.02 : 0) + shift, { dict_size: w, model }));
 
-  it('averages over the L0 window per width with a min-max band and n', () => {
-    const s = view({ view: 'scaling' });
-    const spec = scalingSpec(grid, s);
-    expect(spec.points.map((p) => [p.x, p.n])).toEqual([[4096, 2], [16384, 2]]);
-    expect(spec.points[0]!.mean).toBeCloseTo(0.915, 12);
-    expect(spec.points[0]).toMatchObject({ min: 0.91, max: 0.92 });
+  it('averages one sweep per point over the inclusive L0 window, with a min-max band and n', () => {
+    const spec = scalingSpec(frame([...sweep(4096), ...sweep(16384)]), frame([]), view({ view: 'scaling' }));
+    const pts = spec.result.points;
+    // L0 = 36 and 200 sit exactly on the default window's edges and count.
+    expect(pts.map((p) => [p.x, p.n])).toEqual([[4096, 3], [16384, 3]]);
+    expect(pts[0]!.mean).toBeCloseTo(0.92, 12);
+    expect(pts[0]).toMatchObject({ min: 0.91, max: 0.93 });
+    expect(spec.result.nearEdge.map((e) => e.edge)).toEqual([36, 200, 36, 200]);
     const band = spec.traces.find((t) => t.fill === 'toself')!;
     expect(band.x).toEqual([4096, 16384, 16384, 4096]);
-    [0.92, 0.94, 0.93, 0.91].forEach((v, i) => expect(band.y![i]).toBeCloseTo(v, 12)); // max out, min back
     expect(spec.layout.xaxis).toMatchObject({ type: 'log', tickvals: [4096, 16384], ticktext: ['4k', '16k'] });
-    expect(spec.distinctX).toBe(2);
     const curve = spec.traces.find((t) => t.name === 'TopK')!;
-    expect(curve.text).toEqual(['n=2', 'n=2']);
-    expect(String((curve.hovertext as string[])[0])).toContain('n = 2 SAEs with L0 in [40, 200]');
+    expect(curve.text).toEqual(['n=3', 'n=3']);
+    expect(String((curve.hovertext as string[])[0])).toContain('n = 3 SAEs with L0 in [36, 200]');
   });
 
-  it('moves the window and exports the aggregated rows', () => {
-    const s = view({ view: 'scaling', wmin: 5, wmax: 1000 });
-    const out = scalingExportRows(grid, s);
-    expect(out.map((r) => r.n)).toEqual([4, 4]);
-    expect(out[0]).toMatchObject({ metric: 'ce_loss_score', scale_axis: 'dict_size', group: 'topk', l0_min: 5, l0_max: 1000 });
+  it('keeps two models apart as two curves, and averages them only when pooled', () => {
+    const data = frame([...sweep(4096, 'm'), ...sweep(16384, 'm'), ...sweep(4096, 'p', 0.1), ...sweep(16384, 'p', 0.1)]);
+    const apart = scalingSpec(data, frame([]), view({ view: 'scaling', model: [] }));
+    expect(apart.curves).toEqual(['m L1', 'p L1']);
+    expect(apart.traces.filter((t) => t.mode === 'lines+markers+text').map((t) => t.name)).toEqual(['TopK · m L1', 'TopK · p L1']);
+    const pooled = scalingSpec(data, frame([]), view({ view: 'scaling', model: [], pool: true }));
+    expect(pooled.result.points.map((p) => [p.x, p.n])).toEqual([[4096, 6], [16384, 6]]);
+    expect(pooled.result.points[0]!.mean).toBeCloseTo(0.97, 12);
+  });
+
+  it('reports uneven n between groups at one width, and a reversed window', () => {
+    const data = frame([...sweep(4096), sae('g1', 'gated', 50, 0.8), sae('g2', 'gated', 400, 0.85)]);
+    const spec = scalingSpec(data, frame([]), view({ view: 'scaling', wmin: 200, wmax: 36 }));
+    expect(spec.result).toMatchObject({ window: [36, 200], reversed: true });
+    expect(spec.uneven).toEqual([{ curve: 'm L1', x: 4096, counts: [{ group: 'gated', n: 1 }, { group: 'topk', n: 3 }] }]);
+    const out = scalingExportRows(spec, view({ view: 'scaling' }));
+    expect(out[1]).toMatchObject({ metric: 'ce_loss_score', group: 'topk', curve: 'm L1', n: 3, l0_min: 36, l0_max: 200, sae_ids: 'm-4096-36 m-4096-100 m-4096-200' });
   });
 });
 
 describe('all-metrics grid', () => {
-  it('has one panel per headline metric, flips absorption, and explains empty panels', () => {
-    const data = [sae('a', 'topk', 20, 0.9, { absorption_fraction: 0.2 }), sae('b', 'gated', 30, 0.8)];
-    const spec = gridSpec(data, DEFAULT_STATE, [], { ravel_disentanglement: 44 });
+  it('has one panel per headline metric, flips absorption, joins only sweeps, marks empty panels', () => {
+    const data = frame([sae('a', 'topk', 20, 0.9, { absorption_fraction: 0.2 }), sae('b', 'topk', 40, 0.95, { absorption_fraction: 0.1, model: 'p' }), sae('c', 'gated', 30, 0.8)]);
+    const spec = gridSpec(data, frame([]), view({ lines: true, model: [] }));
     expect(spec.panels.map((p) => p.metric)).toEqual(GRID_PANELS.map((p) => p.metric));
     const absorption = spec.traces.find((t) => t.xaxis === 'x3' && t.name === 'TopK')!;
-    expect(absorption.y).toEqual([0.8]);
+    expect(absorption.y).toEqual([0.8, null, 0.9]);
     expect(spec.panels.find((p) => p.metric === 'absorption_fraction')!.title).toBe('1 − absorption fraction ↑ (higher is better)');
-    const notes = (spec.layout.annotations as { text: string }[]).map((a) => a.text);
-    expect(notes.some((t) => t.includes('No data for these filters') && t.includes('44 SAEs have RAVEL disentanglement'))).toBe(true);
-    // One legend entry per architecture across all panels.
+    expect(spec.panels.find((p) => p.metric === 'ravel_disentanglement')!.plotted).toBe(0);
     expect(spec.traces.filter((t) => t.showlegend === true).map((t) => t.name)).toEqual(['Gated', 'TopK']);
   });
 });
 
 describe('metric agreement', () => {
-  it('orients lower-is-better metrics so agreement is positive, with n per cell', () => {
-    const data = [1, 2, 3, 4, 5].map((i) => sae(`s${i}`, 'topk', i * 10, i / 10, { absorption_fraction: 1 - i / 10 }));
-    const m = agreementView([...data, pca], DEFAULT_STATE);
+  it('orients lower-is-better metrics so agreement is positive, with n and a 95 % interval per cell', () => {
+    const data = frame([...[1, 2, 3, 4, 5, 6, 7].map((i) => sae(`s${i}`, 'topk', i * 10, i / 10, { absorption_fraction: 1 - i / 10, scr_top20: (i * 7) % 5 })), pca]);
+    const m = agreementView(data, DEFAULT_STATE);
     const cell = m.cells.find((c) => c.a === 'ce_loss_score' && c.b === 'absorption_fraction')!;
-    expect(cell).toMatchObject({ rho: 1, n: 5 }); // baselines left out
-    expect(m.cells.find((c) => c.a === 'ce_loss_score' && c.b === 'ravel_disentanglement')).toMatchObject({ rho: null, n: 0 });
+    expect(cell).toMatchObject({ rho: 1, n: 7, ci: [1, 1] }); // baselines left out
+    const scr = m.cells.find((c) => c.a === 'ce_loss_score' && c.b === 'scr_top20')!;
+    expect(scr.ci![0]).toBeLessThan(scr.rho!);
+    expect(scr.ci![1]).toBeGreaterThan(scr.rho!);
+    // Metrics without any pair here are left out, not shown as a row of dashes.
+    expect(m.metrics.map((x) => x.id)).toEqual(['l0', 'ce_loss_score', 'absorption_fraction', 'scr_top20']);
+    expect(m.collapsed.map((x) => x.id)).toContain('ravel_disentanglement');
     expect(agreementView(data, view({ partial: true })).metrics.map((x) => x.id)).not.toContain('l0');
     expect(agreementColor(null)).toBe('#eeeeee');
     expect(agreementColor(1)).toBe('rgb(178, 24, 43)');
-  });
-});
-
-describe('coverage', () => {
-  it('counts SAEs per eval by architecture and by model and width', () => {
-    const tables = coverageTables(rows);
-    const arch = tables[0]!;
-    expect(arch.matrix.keys).toEqual(['gated', 'pca', 'topk']);
-    const topkCore = arch.matrix.cells.find((c) => c.key === 'topk' && c.evalId === 'core')!;
-    expect(topkCore).toMatchObject({ count: 3, total: 3 });
-    expect(tables[1]!.matrix.keys.map((k) => tables[1]!.labels[k])).toEqual(['m, 512', 'm, 4k']);
-    expect(coverageExportRows(rows)[0]).toEqual({ grouping: 'architecture', group: 'Gated', eval: 'core', count: 2, total: 2 });
+    expect(agreementTextDark(0)).toBe(true);
+    expect(agreementTextDark(1)).toBe(false);
   });
 });
 
 describe('paper figure', () => {
   it('sizes to a single (3.25 in) or double (6.75 in) column with print fonts', () => {
-    const fig = scatterSpec(rows, DEFAULT_STATE);
+    const fig = scatterSpec({ rows, baselines }, view({}));
     expect(paperFigure(fig, 'single')).toMatchObject({ width: 312, height: 328, layout: { width: 312, height: 328, font: { size: 8 } } });
     expect(paperFigure(fig, 'double', 1)).toMatchObject({ width: 648, height: 907 });
     const topk = fig.traces.find((t) => t.name === 'TopK')!;

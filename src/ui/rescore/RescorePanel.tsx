@@ -2,8 +2,9 @@
 // watch progress (tokens/s), cancel, compare with the dataset, add the result to the plot.
 import { useEffect, useRef, useState } from 'react';
 import { metricById } from '../../catalog/metrics.ts';
-import type { Dataset } from '../../db/loadDataset.ts';
+import { rowsFromFrame } from '../../data/frame.ts';
 import { saeByIdQuery } from '../../query/saeQueries.ts';
+import { useAppData } from '../AppData.tsx';
 import type { RescoreProgress } from '../../rescore/types.ts';
 import { useStore } from '../../state/store.ts';
 import { useUserPoints } from '../../state/userPoints.ts';
@@ -20,7 +21,8 @@ async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>
   return new Map(await Promise.all(files.map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())] as [string, Uint8Array])));
 }
 
-export function RescorePanel({ dataset }: { dataset: Dataset }) {
+export function RescorePanel() {
+  const { coordinator } = useAppData();
   const [demos, setDemos] = useState<DemoEntry[]>([]);
   const [demoName, setDemoName] = useState('');
   const [engine, setEngine] = useState<EngineChoice>('cpu');
@@ -49,7 +51,7 @@ export function RescorePanel({ dataset }: { dataset: Dataset }) {
     running.current = handle;
     try {
       const out = await handle.done;
-      const rows = await dataset.coordinator.query(saeByIdQuery(out.saeName));
+      const rows = rowsFromFrame(await coordinator.query(saeByIdQuery(out.saeName)));
       setOutcome({ ...out, synthetic, datasetRow: rows[0] ?? null });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

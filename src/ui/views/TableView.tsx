@@ -3,16 +3,18 @@
 import { tableFeatures, useTable, createColumnHelper } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
-import { metricById, metricTooltip } from '../catalog/metrics.ts';
-import { TABLE_COLUMNS } from '../catalog/columns.ts';
-import { useStore } from '../state/store.ts';
-import { betterFirst, effectiveSort } from '../state/viewState.ts';
-import { categoryLabel, formatValue } from '../views/encodings.ts';
-import type { SaeRow } from '../views/scatterSpec.ts';
-import { columnLabel, visibleColumns } from '../views/tableSpec.ts';
+import { directionArrow, metricById, metricTooltip } from '../../catalog/metrics.ts';
+import { TABLE_COLUMNS } from '../../catalog/columns.ts';
+import { rowsFromFrame } from '../../data/frame.ts';
+import { useStore } from '../../state/store.ts';
+import { betterFirst, effectiveSort, type ViewState } from '../../state/viewState.ts';
+import { categoryLabel, formatValue } from '../../views/encodings.ts';
+import type { TableModel } from '../../views/registry.ts';
+import { columnLabel } from '../../views/tableSpec.ts';
 
+type Row = Record<string, string | number | null>;
 const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, SaeRow>();
+const helper = createColumnHelper<typeof features, Row>();
 const ROW_HEIGHT = 30;
 
 function cellText(column: string, v: unknown): string {
@@ -20,10 +22,10 @@ function cellText(column: string, v: unknown): string {
   return formatValue(v);
 }
 
-export function DataTable({ rows }: { rows: SaeRow[] }) {
-  const view = useStore((s) => s.view);
+export function TableView({ model, state: view }: { model: TableModel; state: ViewState }) {
   const update = useStore((s) => s.update);
-  const ids = useMemo(() => visibleColumns(view), [view]);
+  const ids = model.columns;
+  const rows = useMemo(() => rowsFromFrame(model.rows), [model.rows]);
   const columns = useMemo(
     () => ids.map((id) => helper.accessor((r): unknown => r[id], { id, header: columnLabel(id), cell: (c) => cellText(id, c.getValue()) })),
     [ids],
@@ -66,7 +68,7 @@ export function DataTable({ rows }: { rows: SaeRow[] }) {
                     <th key={h.id} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} title={def ? metricTooltip(def) : undefined}>
                       <button type="button" onClick={() => toggleSort(h.column.id)}>
                         <table.FlexRender header={h} />
-                        {def && def.direction !== 'control' && <span className="dir">{def.direction === 'higher' ? ' ↑' : ' ↓'}</span>}
+                        {def && directionArrow(def) && <span className="dir"> {directionArrow(def)}</span>}
                         {active && <span aria-hidden="true">{sort.desc ? ' ▼' : ' ▲'}</span>}
                       </button>
                     </th>

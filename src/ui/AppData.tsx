@@ -1,0 +1,31 @@
+// The dataset and its coordinator, provided to every component by context (not passed through props).
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { DatasetInfo } from '../data/datasetInfo.ts';
+import type { Coordinator } from '../db/coordinator.ts';
+
+export interface AppData {
+  coordinator: Coordinator;
+  info: DatasetInfo;
+  /** Loads the long value table on first use (only the detail panel needs it). */
+  loadValues: () => Promise<void>;
+}
+
+const Context = createContext<AppData | null>(null);
+
+export function AppDataProvider({ value, children }: { value: AppData; children: ReactNode }) {
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useAppData(): AppData {
+  const v = useContext(Context);
+  if (!v) throw new Error('useAppData outside AppDataProvider');
+  return v;
+}
+
+/** Whether DuckDB is up (before that only prefetched answers exist). */
+export function useDatabaseReady(): boolean {
+  const { coordinator } = useAppData();
+  const [ready, setReady] = useState(coordinator.ready);
+  useEffect(() => (coordinator.ready ? undefined : coordinator.onReady(() => setReady(true))), [coordinator]);
+  return ready || coordinator.ready;
+}
