@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   webServer: {
-    command: 'node node_modules/vite/bin/vite.js preview --port 4173 --strictPort',
+    // The production build through the site's own static server (headers, CSP and precompression included).
+    command: 'node scripts/serve.mjs --port 4173 --strict-port',
     url: 'http://localhost:4173',
     reuseExistingServer: !process.env.CI,
   },

@@ -8,7 +8,7 @@ import { allDomainsQuery, metricTotalsByModelQuery, saeIdsQuery } from '../../sr
 import type { SqlQuery } from '../../src/query/sql.ts';
 import { PRESETS } from '../../src/state/presets.ts';
 import { decodeUrl } from '../../src/state/urlCodec.ts';
-import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
+import { defaultsFor, VIEWS, type ViewState } from '../../src/state/viewState.ts';
 import { panelQueries, VIEW_DEFS } from '../../src/views/registry.ts';
 import type { NodeDb } from './nodeDuckDb.ts';
 
@@ -22,8 +22,8 @@ function hash(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-export function initialQueries(s: ViewState): SqlQuery[] {
-  return [...Object.values(VIEW_DEFS[s.view].queries(s) ?? {}), ...Object.values(panelQueries(s))];
+export function initialQueries(s: ViewState, saeCount: number): SqlQuery[] {
+  return [...Object.values(VIEW_DEFS[s.view].queries(s, { saeCount }) ?? {}), ...Object.values(panelQueries(s))];
 }
 
 export interface ManifestOptions {
@@ -44,10 +44,15 @@ export function writeManifest(db: NodeDb, outDir: string, opts: ManifestOptions)
   for (const counts of Object.values(metricTotalsByModel)) for (const [k, n] of Object.entries(counts)) metricTotals[k] = (metricTotals[k] ?? 0) + n;
 
   const domains = { values, saeIds: ids ? new Set(ids) : null };
-  const states = [DEFAULT_STATE, ...(opts.presets ? PRESETS.map((p) => decodeUrl(p.search, domains).state) : [])];
+  // The first view of every tab, and (for the bundled data) every preset, draw before DuckDB is up.
+  const defaults = defaultsFor(domains);
+  const states = [
+    ...VIEWS.filter((v) => v !== 'rescore').map((view) => ({ ...defaults, view })),
+    ...(opts.presets ? PRESETS.map((p) => decodeUrl(p.search, domains).state) : []),
+  ];
   const prefetch: Record<string, string> = {};
   mkdirSync(join(outDir, 'prefetch'), { recursive: true });
-  for (const q of states.flatMap(initialQueries)) {
+  for (const q of states.flatMap((st) => initialQueries(st, saeCount))) {
     const key = queryKey(q);
     if (prefetch[key]) continue;
     const file = `prefetch/${hash(key)}.arrows`;

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { frameFromArrow, type ArrowTableLike, type Frame } from '../../src/data/frame.ts';
+import { installSaesSql, RAW_SAE_TABLE, rowCountQuery, tableColumnsQuery } from '../../src/query/schema.ts';
 import type { SqlQuery } from '../../src/query/sql.ts';
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,7 @@ export interface NodeDb {
   insert(name: string, ipc: Uint8Array): void;
 }
 
+/** `saes` is loaded as the raw table with the catalog view over it, as the browser does. */
 export async function openNodeDb(tables: Record<string, Uint8Array>): Promise<NodeDb> {
   const db = await duckdb.createDuckDB(
     {
@@ -39,7 +41,12 @@ export async function openNodeDb(tables: Record<string, Uint8Array>): Promise<No
     }
   };
   const insert = (name: string, ipc: Uint8Array) => conn.insertArrowFromIPCStream(ipc, { name, create: true });
-  for (const [name, ipc] of Object.entries(tables)) insert(name, ipc);
+  for (const [name, ipc] of Object.entries(tables)) insert(name === 'saes' ? RAW_SAE_TABLE : name, ipc);
+  if (tables.saes) {
+    const present = run(tableColumnsQuery(RAW_SAE_TABLE)).toArray().map((r) => String((r.toJSON() as { column_name: string }).column_name));
+    const rows = Number((run(rowCountQuery(RAW_SAE_TABLE)).toArray()[0]!.toJSON() as { n: number }).n);
+    for (const sql of installSaesSql(present, rows)) conn.query(sql);
+  }
   return {
     frame: (q) => frameFromArrow(run(q) as unknown as ArrowTableLike),
     ipc: (q) => arrowCjs.tableToIPC(run(q), 'stream'),

@@ -38,6 +38,43 @@ export function domainValues(rows: readonly { dim: string | null; value: string 
   return values;
 }
 
-export function infoFromManifest(m: Manifest): DatasetInfo {
-  return { ...m, domains: { values: m.domains.values, saeIds: m.domains.saeIds ? new Set(m.domains.saeIds) : null } };
+export class ManifestError extends Error {}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const counts = (v: unknown, what: string): Record<string, number> => {
+  if (!isRecord(v) || !Object.values(v).every((n) => typeof n === 'number' && Number.isFinite(n))) throw new ManifestError(`${what} is not a map of counts`);
+  return v as Record<string, number>;
+};
+
+/** Checks a manifest read from the network (a dataset by URL can hold anything) and makes it usable. */
+export function infoFromManifest(raw: unknown): DatasetInfo {
+  if (!isRecord(raw)) throw new ManifestError('manifest.json is not an object');
+  const m = raw as Partial<Manifest>;
+  if (typeof m.saeCount !== 'number' || !Number.isSafeInteger(m.saeCount) || m.saeCount < 0) throw new ManifestError('manifest.json: saeCount is not a count');
+  const domains = isRecord(m.domains) ? m.domains : null;
+  if (!domains || !isRecord(domains.values)) throw new ManifestError('manifest.json: no domains');
+  const values = {} as Record<DimensionKey, (string | number)[]>;
+  for (const d of DIMENSIONS) {
+    const list = (domains.values as Record<string, unknown>)[d.key] ?? [];
+    if (!Array.isArray(list) || !list.every((v) => (d.numeric ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'string'))) {
+      throw new ManifestError(`manifest.json: the ${d.label.toLowerCase()} values are not ${d.numeric ? 'numbers' : 'text'}`);
+    }
+    values[d.key] = list as (string | number)[];
+  }
+  const ids = domains.saeIds;
+  if (ids !== null && ids !== undefined && !(Array.isArray(ids) && ids.every((v) => typeof v === 'string'))) throw new ManifestError('manifest.json: saeIds is not a list of ids');
+  const prefetch = isRecord(m.prefetch) ? m.prefetch : {};
+  for (const file of Object.values(prefetch)) {
+    if (typeof file !== 'string' || !/^prefetch\/[0-9a-f]{8}\.arrows$/.test(file)) throw new ManifestError('manifest.json: a prefetch entry is not a prefetch file name');
+  }
+  const byModel = isRecord(m.metricTotalsByModel) ? m.metricTotalsByModel : {};
+  return {
+    name: typeof m.name === 'string' ? m.name.slice(0, 200) : 'dataset',
+    synthetic: m.synthetic === true,
+    saeCount: m.saeCount,
+    domains: { values, saeIds: ids ? new Set(ids as string[]) : null },
+    metricTotals: counts(m.metricTotals ?? {}, 'metricTotals'),
+    metricTotalsByModel: Object.fromEntries(Object.entries(byModel).map(([k, v]) => [k, counts(v, `metricTotalsByModel.${k}`)])),
+    prefetch: prefetch as Record<string, string>,
+  };
 }

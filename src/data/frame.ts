@@ -11,10 +11,6 @@ export interface Frame {
 
 export const EMPTY_FRAME: Frame = { length: 0, columns: new Map() };
 
-export function hasColumn(f: Frame, name: string): boolean {
-  return f.columns.has(name);
-}
-
 /** A numeric column; a column the query did not return reads as all-missing. */
 export function num(f: Frame, name: string): Float64Array {
   const c = f.columns.get(name);

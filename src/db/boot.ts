@@ -2,12 +2,12 @@
 // initial view come first, so the first chart draws before DuckDB-WASM is up; DuckDB starts in parallel
 // and is attached to the coordinator when the data is in.
 import { tableFromIPC } from 'apache-arrow';
-import { infoFromManifest, type DatasetInfo, type Manifest } from '../data/datasetInfo.ts';
+import { infoFromManifest, type DatasetInfo } from '../data/datasetInfo.ts';
 import { frameFromArrow, type ArrowTableLike } from '../data/frame.ts';
-import { SAE_TABLE, VALUE_TABLE } from '../query/saeQueries.ts';
+import { VALUE_TABLE } from '../query/saeQueries.ts';
+import { installSaesSql, RAW_SAE_TABLE, rowCountQuery, tableColumnsQuery } from '../query/schema.ts';
 import type { SqlQuery } from '../query/sql.ts';
 import { Coordinator, queryKey } from './coordinator.ts';
-import { startDuckDb } from './duckdb.ts';
 
 async function fetchOk(url: string): Promise<Response> {
   const res = await fetch(url);
@@ -15,10 +15,34 @@ async function fetchOk(url: string): Promise<Response> {
   return res;
 }
 
-const fetchBytes = async (url: string) => new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+/** The body as bytes, reporting the share received when the server says how much there is. */
+async function fetchBytes(url: string, onProgress?: (share: number) => void): Promise<Uint8Array> {
+  const res = await fetchOk(url);
+  const total = Number(res.headers.get('content-length'));
+  if (!onProgress || !res.body || !(total > 0) || res.headers.get('content-encoding')) return new Uint8Array(await res.arrayBuffer());
+  const out = new Uint8Array(total);
+  const reader = res.body.getReader();
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > total) throw new Error(`${url} is longer than its Content-Length`);
+    out.set(value, at);
+    at += value.length;
+    onProgress(at / total);
+  }
+  return out.subarray(0, at);
+}
 
 export async function loadInfo(base: string): Promise<DatasetInfo> {
-  return infoFromManifest((await (await fetchOk(`${base}manifest.json`)).json()) as Manifest);
+  const res = await fetchOk(`${base}manifest.json`);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new Error(`${base}manifest.json is not JSON`);
+  }
+  return infoFromManifest(json);
 }
 
 /** Seeds the coordinator with the build-time answers of these queries (those that were prefetched). */
@@ -42,9 +66,13 @@ export interface StartedDatabase {
 /** DuckDB up, the SAE table in, attached to the coordinator; the long value table loads on first use. */
 export async function startDatabase(coordinator: Coordinator, base: string, onStep: (step: string) => void): Promise<StartedDatabase> {
   onStep('Starting DuckDB (WebAssembly)…');
-  const [db, saes] = await Promise.all([startDuckDb(), fetchBytes(`${base}saes.arrows`)]);
+  // DuckDB's JS is its own chunk, fetched in parallel with the first chart rather than before it.
+  const [db, saes] = await Promise.all([import('./duckdb.ts').then((m) => m.startDuckDb()), fetchBytes(`${base}saes.arrows`, (p) => onStep(`Downloading the SAE table… ${Math.round(100 * p)} %`))]);
   onStep('Loading SAEBench results…');
-  await db.loadArrowStream(SAE_TABLE, saes);
+  await db.loadArrowStream(RAW_SAE_TABLE, saes);
+  const present = await db.engine.run(tableColumnsQuery(RAW_SAE_TABLE));
+  const rows = (await db.engine.run(rowCountQuery(RAW_SAE_TABLE))).columns.get('n')![0] as number;
+  for (const sql of installSaesSql(present.columns.get('column_name') as string[], rows)) await db.engine.run({ sql, params: [] });
   coordinator.attach(db.engine);
   let values: Promise<void> | null = null;
   return {

@@ -37,6 +37,7 @@ interface Pending {
 export const queryKey = (q: SqlQuery): string => JSON.stringify([q.sql, q.params]);
 
 const CACHE_SIZE = 400;
+const MAX_IN_FLIGHT = 2;
 
 export class Coordinator {
   private engine: QueryEngine | null = null;
@@ -45,7 +46,7 @@ export class Coordinator {
   private readonly running = new Map<string, Promise<Frame>>();
   private queue: Pending[] = [];
   private flushing = false;
-  private readonly readyListeners = new Set<() => void>();
+  private inFlight = 0;
 
   get ready(): boolean {
     return this.engine !== null;
@@ -53,13 +54,7 @@ export class Coordinator {
 
   attach(engine: QueryEngine): void {
     this.engine = engine;
-    for (const f of this.readyListeners) f();
     this.schedule();
-  }
-
-  onReady(listener: () => void): () => void {
-    this.readyListeners.add(listener);
-    return () => this.readyListeners.delete(listener);
   }
 
   /** Stores an answer computed elsewhere (the build-time prefetch). */
@@ -104,35 +99,41 @@ export class Coordinator {
   private schedule(): void {
     if (this.flushing || !this.engine || this.queue.length === 0) return;
     this.flushing = true;
-    // One batch per tick: every request made while React commits lands in the queue before it runs.
-    queueMicrotask(() => void this.flush());
+    // One batch per tick: every request made while React commits lands in the queue before any is sent.
+    queueMicrotask(() => {
+      this.flushing = false;
+      this.dispatch();
+    });
   }
 
-  private async flush(): Promise<void> {
+  /** Sends queued queries, most urgent first, keeping MAX_IN_FLIGHT at the worker: enough that it never waits
+   * for the page between two queries, few enough that a superseded request can still be dropped unsent. */
+  private dispatch(): void {
     const engine = this.engine!;
-    while (this.queue.length) {
-      this.queue.sort((a, b) => a.priority - b.priority);
+    this.queue.sort((a, b) => a.priority - b.priority);
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
       const next = this.queue.shift()!;
       const cached = this.done.get(next.key);
       if (cached) {
         next.resolve(cached);
         continue;
       }
+      this.inFlight++;
+      const t0 = performance.now();
       const run = engine.run(next.query);
       this.running.set(next.key, run);
-      try {
-        const frame = await run;
+      run.then((frame) => {
+        performance.measure(`saebench:query ${next.client ?? ''}`, { start: t0 });
         this.remember(next.key, frame);
         next.resolve(frame);
         // Requests for the same query queued meanwhile share the answer.
         for (const p of this.queue.filter((x) => x.key === next.key)) p.resolve(frame);
         this.queue = this.queue.filter((x) => x.key !== next.key);
-      } catch (e) {
-        next.reject(e);
-      } finally {
+      }, (e: unknown) => next.reject(e)).finally(() => {
         this.running.delete(next.key);
-      }
+        this.inFlight--;
+        this.dispatch();
+      });
     }
-    this.flushing = false;
   }
 }

@@ -2,8 +2,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { frameFromArrow, type ArrowTableLike } from '../data/frame.ts';
 import type { QueryEngine } from './coordinator.ts';
 
@@ -12,28 +10,38 @@ export interface Database {
   loadArrowStream: (name: string, bytes: Uint8Array) => Promise<void>;
 }
 
+/** Only the bundle for WebAssembly exceptions ships (every current browser has them): one 34 MB download. */
 export async function startDuckDb(): Promise<Database> {
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-    eh: { mainModule: ehWasm, mainWorker: ehWorker },
-  });
-  if (!bundle.mainWorker) throw new Error('No DuckDB worker bundle for this browser');
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const features = await duckdb.getPlatformFeatures();
+  if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling, which DuckDB-WASM needs; use a current Chrome, Edge, Firefox or Safari');
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(ehWorker));
+  await db.instantiate(ehWasm);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');
+  // Prepared statements are kept by SQL text: a view's queries repeat with new parameters, and preparing
+  // costs a round trip to the worker and a planning pass each time.
+  const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  const statement = (sql: string) => {
+    let stmt = prepared.get(sql);
+    if (stmt) {
+      prepared.delete(sql);
+    } else {
+      stmt = conn.prepare(sql);
+      stmt.catch(() => prepared.delete(sql));
+    }
+    prepared.set(sql, stmt);
+    if (prepared.size > 200) {
+      const [oldest, old] = prepared.entries().next().value!;
+      prepared.delete(oldest);
+      void old.then((s) => s.close(), () => undefined);
+    }
+    return stmt;
+  };
   return {
     engine: {
-      run: async (q) => {
-        const stmt = await conn.prepare(q.sql);
-        try {
-          return frameFromArrow((await stmt.query(...q.params)) as unknown as ArrowTableLike);
-        } finally {
-          await stmt.close();
-        }
-      },
+      run: async (q) => frameFromArrow((await (await statement(q.sql)).query(...q.params)) as unknown as ArrowTableLike),
     },
     loadArrowStream: async (name, bytes) => {
       await conn.insertArrowFromIPCStream(bytes, { name, create: true });

@@ -159,3 +159,43 @@ export function coverageQuery(f: Filters, groupColumns: readonly string[], evals
     params: [...params, ...where.params],
   };
 }
+
+/** Grid cells per axis for level-of-detail scatter plots of large datasets. */
+export const LOD_BINS: [number, number] = [480, 320];
+
+export interface BinnedOptions {
+  group: string;
+  logx: boolean;
+  logy: boolean;
+  xr: [number, number] | null;
+  yr: [number, number] | null;
+  bins?: [number, number];
+}
+
+/** The filtered SAEs (baselines aside) binned on a grid over the visible range, per group: each occupied cell
+ * with its count, mean position and one SAE of it; a cell of one SAE is that SAE exactly. */
+export function binnedPointsQuery(f: Filters, x: string, y: string, o: BinnedOptions): SqlQuery {
+  const xe = metricExpr(x, f.prov);
+  const ye = metricExpr(y, f.prov);
+  const where = whereClause(f, { axes: [x, y] });
+  const [nx, ny] = o.bins ?? LOD_BINS;
+  const t = (v: string, log: boolean) => (log ? `log10(${v})` : v);
+  const conds = ['x IS NOT NULL', 'y IS NOT NULL', 'isfinite(x)', 'isfinite(y)', ...(o.logx ? ['x > 0'] : []), ...(o.logy ? ['y > 0'] : [])];
+  const params: SqlParam[] = [...xe.params, ...ye.params, ...where.params];
+  if (o.xr) {
+    conds.push('x BETWEEN ? AND ?');
+    params.push(...o.xr);
+  }
+  if (o.yr) {
+    conds.push('y BETWEEN ? AND ?');
+    params.push(...o.yr);
+  }
+  const pts = `SELECT CAST(${ident(o.group)} AS VARCHAR) AS g, ${xe.sql} AS x, ${ye.sql} AS y, "sae_id" FROM ${SAE_TABLE} ${where.sql ? `${where.sql} AND` : 'WHERE'} NOT "is_baseline"`;
+  const sql = `WITH p AS (SELECT * FROM (${pts}) WHERE ${conds.join(' AND ')}),
+    r AS (SELECT min(${t('x', o.logx)}) AS x0, max(${t('x', o.logx)}) AS x1, min(${t('y', o.logy)}) AS y0, max(${t('y', o.logy)}) AS y1 FROM p)
+    SELECT g, count(*)::DOUBLE AS n, avg(x)::DOUBLE AS x, avg(y)::DOUBLE AS y, min("sae_id") AS sae_id
+    FROM (SELECT p.*, floor((${t('x', o.logx)} - x0) / coalesce(nullif(x1 - x0, 0), 1) * ${nx - 1}) AS cx,
+                      floor((${t('y', o.logy)} - y0) / coalesce(nullif(y1 - y0, 0), 1) * ${ny - 1}) AS cy FROM p, r)
+    GROUP BY g, cx, cy ORDER BY g, cx, cy`;
+  return { sql, params };
+}

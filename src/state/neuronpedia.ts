@@ -1,5 +1,6 @@
 // Links from Neuronpedia's SAEBench page (and the blog's iframes) open here: their query keys are translated
 // into ours before decoding, e.g. modelId=gemma-2-2b&dSae=65536&metricY=scr||scr_metrics||scr_metric_threshold_20.
+import { canonicalArchitectureName } from '../catalog/architectures.ts';
 import { METRICS } from '../catalog/metrics.ts';
 import { decodeItem, type QueryPair } from './queryString.ts';
 
@@ -8,7 +9,6 @@ const KEY_MAP: Record<string, string> = {
   groupBy: 'color',
 };
 const IGNORED = new Set(['sourceId', 'embed']);
-const CLASS_MAP: Record<string, string> = { standard_april_update: 'standard', 'p-anneal': 'p_anneal' };
 const GROUP_MAP: Record<string, string> = { saeClass: 'architecture', dSae: 'dict_size', layer: 'layer', modelId: 'model', release: 'release' };
 const RELEASE_MAP: Record<string, string> = { 'sae-bench-0125': 'sae_bench_0125' };
 
@@ -40,7 +40,7 @@ export function translateNeuronpedia(pairs: readonly QueryPair[]): { pairs: Quer
       const column = GROUP_MAP[values[0] ?? ''];
       if (column) put('color', [column]);
       else notices.push(`Ignored groupBy=${JSON.stringify(values[0] ?? '')}: not a grouping here`);
-    } else if (key === 'saeClass') put('arch', values.map((v) => CLASS_MAP[v] ?? v));
+    } else if (key === 'saeClass') put('arch', values.map(canonicalArchitectureName));
     else if (key === 'release') put('release', values.map((v) => RELEASE_MAP[v] ?? v));
     else if (key in KEY_MAP) put(KEY_MAP[key]!, values);
     else out.push([rawKey, rawValue]);

@@ -80,6 +80,7 @@ export function activePreset(view: ViewState, domains: Domains): Preset | undefi
     searches = PRESETS.map((p) => encodeUrl(decodeUrl(p.search, domains).state));
     canonical.set(domains, searches);
   }
-  const i = searches.indexOf(encodeUrl(view));
+  // A preset is a view, whatever dataset it is shown on.
+  const i = searches.indexOf(encodeUrl({ ...view, data: null }));
   return i < 0 ? undefined : PRESETS[i];
 }

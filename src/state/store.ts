@@ -21,10 +21,13 @@ export const useStore = create<Store>()((set) => ({
   setNotices: (notices) => set({ notices }),
 }));
 
-/** Picking a new axis metric resets that axis's log flag to the metric's default (log for L0). */
+/** Picking a new axis metric resets that axis's log flag to the metric's default (log for L0) and its zoom. */
 function withAxisDefaults(view: ViewState, patch: Partial<ViewState>): ViewState {
   const next = { ...view, ...patch };
   if (patch.x !== undefined && patch.x !== view.x && patch.logx === undefined) next.logx = defaultLog(patch.x);
   if (patch.y !== undefined && patch.y !== view.y && patch.logy === undefined) next.logy = defaultLog(patch.y);
+  // A zoom belongs to its axes: new axes, or a new scale, fit the data again.
+  if ((patch.x !== undefined && patch.x !== view.x) || (patch.logx !== undefined && patch.logx !== view.logx)) next.xr = patch.xr ?? null;
+  if ((patch.y !== undefined && patch.y !== view.y) || (patch.logy !== undefined && patch.logy !== view.logy)) next.yr = patch.yr ?? null;
   return next;
 }

@@ -3,7 +3,7 @@
 import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS } from '../catalog/columns.ts';
 import { isAxisId, isMetricId } from '../catalog/metrics.ts';
 import {
-  DEFAULT_STATE, FACET_COLUMNS, SCALING_AXES, URL_VERSION, V1_DEFAULTS, VIEWS, defaultLog, type FacetColumn, type ScalingAxis, type ViewKind, type ViewState,
+  DEFAULT_STATE, FACET_COLUMNS, SCALING_AXES, URL_VERSION, V1_DEFAULTS, VIEWS, defaultLog, defaultsFor, type FacetColumn, type ScalingAxis, type ViewKind, type ViewState,
 } from './viewState.ts';
 import type { Domains } from '../data/datasetInfo.ts';
 import { translateNeuronpedia } from './neuronpedia.ts';
@@ -16,7 +16,7 @@ export interface Decoded {
 }
 
 const FLAGS = ['both', 'lines', 'fonly', 'baselines', 'partial', 'pool'] as const;
-const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'sel', 'cols', 'sort',
+const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'xr', 'yr', 'sel', 'data', 'cols', 'sort',
   'scale', 'wmin', 'wmax', 'facet', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
 
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}â€¦` : s);
@@ -24,15 +24,22 @@ const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}â€
 const isColor = (c: string) => (COLOR_COLUMNS as readonly string[]).includes(c) || isMetricId(c);
 
 /** The defaults a link's version stands for: `v=1` links keep their meaning; no `v` means the current one. */
-function defaultsFor(pairs: readonly [string, string][]): ViewState {
+function defaultsOf(pairs: readonly [string, string][], domains: Domains): ViewState {
   const v = pairs.find(([k]) => decodeItem(k) === 'v');
-  return v && decodeItem(v[1]) === '1' ? V1_DEFAULTS : DEFAULT_STATE;
+  return v && decodeItem(v[1]) === '1' ? V1_DEFAULTS : defaultsFor(domains);
+}
+
+/** A dataset location: a relative path on this site, or an http(s) URL (loaded only after the user agrees). */
+export function isDatasetLocation(value: string): boolean {
+  if (value.length > 500) return false;
+  if (/^https?:\/\/[^\s"'<>]+$/i.test(value)) return true;
+  return /^[A-Za-z0-9._~\-/]+$/.test(value) && !value.startsWith('/') && !value.split('/').includes('..');
 }
 
 export function decodeUrl(search: string, domains: Domains): Decoded {
   const notices: string[] = [];
   const translated = translateNeuronpedia(splitQuery(search));
-  const state: ViewState = { ...defaultsFor(translated.pairs) };
+  const state: ViewState = { ...defaultsOf(translated.pairs, domains) };
   let logx: boolean | null = null;
   let logy: boolean | null = null;
   notices.push(...translated.notices);
@@ -110,6 +117,17 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         if (domains.saeIds ? domains.saeIds.has(value) : value !== '' && value.length <= 300) state.sel = value;
         else notices.push(`Ignored sel=${shown(value)}: no SAE with that id`);
         break;
+      case 'xr':
+      case 'yr': {
+        const [lo, hi] = list.map(Number);
+        if (list.length === 2 && Number.isFinite(lo) && Number.isFinite(hi) && lo! < hi!) state[key] = [lo!, hi!];
+        else bad();
+        break;
+      }
+      case 'data':
+        if (isDatasetLocation(value)) state.data = value;
+        else bad();
+        break;
       case 'cols':
         state.cols = list.filter((c) => {
           const ok = TABLE_COLUMNS.includes(c);
@@ -136,7 +154,7 @@ const sameList = (a: readonly (string | number)[], b: readonly (string | number)
 
 /** Query string (with "?") holding everything that differs from the defaults, plus v and view. A filter
  * cleared to "all" where the default has values is written as an empty value (`model=`). */
-export function encodeUrl(s: ViewState): string {
+export function encodeUrl(s: ViewState, defaults: ViewState = DEFAULT_STATE): string {
   const parts: string[] = [`v=${URL_VERSION}`, `view=${s.view}`];
   const add = (k: string, v: string) => parts.push(`${k}=${v}`);
   if (s.x !== DEFAULT_STATE.x) add('x', enc(s.x));
@@ -146,7 +164,7 @@ export function encodeUrl(s: ViewState): string {
   if (s.logy !== defaultLog(s.y)) add('logy', s.logy ? '1' : '0');
   for (const d of DIMENSIONS) {
     const values = s[d.key] as (string | number)[];
-    if (!sameList(values, DEFAULT_STATE[d.key] as (string | number)[])) add(d.key, values.map(enc).join(','));
+    if (!sameList(values, defaults[d.key] as (string | number)[])) add(d.key, values.map(enc).join(','));
   }
   if (s.l0min !== null) add('l0min', enc(s.l0min));
   if (s.l0max !== null) add('l0max', enc(s.l0max));
@@ -155,7 +173,10 @@ export function encodeUrl(s: ViewState): string {
   if (s.scale !== DEFAULT_STATE.scale) add('scale', s.scale);
   if (s.wmin !== DEFAULT_STATE.wmin) add('wmin', enc(s.wmin));
   if (s.wmax !== DEFAULT_STATE.wmax) add('wmax', enc(s.wmax));
+  if (s.xr) add('xr', s.xr.map(enc).join(','));
+  if (s.yr) add('yr', s.yr.map(enc).join(','));
   if (s.sel !== null) add('sel', enc(s.sel));
+  if (s.data !== null) add('data', enc(s.data));
   if (s.cols.length) add('cols', s.cols.map(enc).join(','));
   if (s.sort) add('sort', `${enc(s.sort.column)}:${s.sort.desc ? 'desc' : 'asc'}`);
   return `?${parts.join('&')}`;

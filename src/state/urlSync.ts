@@ -2,16 +2,18 @@
 import { useStore } from './store.ts';
 import type { Domains } from '../data/datasetInfo.ts';
 import { decodeUrl, encodeUrl } from './urlCodec.ts';
+import { defaultsFor } from './viewState.ts';
 
 export function startUrlSync(domains: Domains): () => void {
+  const defaults = defaultsFor(domains);
   const { state, notices } = decodeUrl(window.location.search, domains);
   useStore.getState().replace(state);
   useStore.getState().setNotices(notices);
-  window.history.replaceState(null, '', encodeUrl(state));
+  window.history.replaceState(null, '', encodeUrl(state, defaults));
 
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.view === prev.view) return;
-    const search = encodeUrl(s.view);
+    const search = encodeUrl(s.view, defaults);
     if (search !== window.location.search) window.history.pushState(null, '', search);
   });
   const onPop = () => {

@@ -1,5 +1,7 @@
 // The app's whole state. Its shape is the URL's shape (see urlCodec.ts and README "URL parameters").
+import { DIMENSIONS } from '../catalog/columns.ts';
 import { axisById, metricById } from '../catalog/metrics.ts';
+import type { Domains } from '../data/datasetInfo.ts';
 
 /** Version 2 opens on one sweep per architecture (Gemma-2-2B, layer 12, 65k); version-1 links keep their meaning. */
 export const URL_VERSION = 2;
@@ -44,6 +46,11 @@ export interface ViewState extends Filters {
   logy: boolean;
   /** Selected SAE (stable sae_id). */
   sel: string | null;
+  /** Zoomed axis ranges in data units (scatter, Pareto); null: fit the data. */
+  xr: [number, number] | null;
+  yr: [number, number] | null;
+  /** Where the dataset comes from (a folder with manifest.json); null: the bundled SAEBench data. */
+  data: string | null;
   /** Extra table columns beyond the default ones. */
   cols: string[];
   /** null: sort by Y, better first. */
@@ -86,6 +93,9 @@ export const V1_DEFAULTS: ViewState = {
   logx: defaultLog('l0'),
   logy: defaultLog('ce_loss_score'),
   sel: null,
+  xr: null,
+  yr: null,
+  data: null,
   facet: '',
   cols: [],
   sort: null,
@@ -111,6 +121,17 @@ export const DEFAULT_STATE: ViewState = {
   lines: true,
   wmin: 36,
 };
+
+/** The default view for a dataset: default filter values it does not have fall away (a synthetic or
+ * ingested dataset has no gemma-2-2b, so it opens on everything). */
+export function defaultsFor(domains: Domains): ViewState {
+  const out: ViewState = { ...DEFAULT_STATE };
+  for (const d of DIMENSIONS) {
+    const known = domains.values[d.key] as (string | number)[];
+    (out as unknown as Record<string, unknown>)[d.key] = (DEFAULT_STATE[d.key] as (string | number)[]).filter((v) => known.includes(v));
+  }
+  return out;
+}
 
 /** The categorical column that groups points into traces, frontiers and lines: the colour column, or
  * architecture when colour is a continuous metric. */

@@ -1,5 +1,5 @@
 // The dataset and its coordinator, provided to every component by context (not passed through props).
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { DatasetInfo } from '../data/datasetInfo.ts';
 import type { Coordinator } from '../db/coordinator.ts';
 
@@ -20,12 +20,4 @@ export function useAppData(): AppData {
   const v = useContext(Context);
   if (!v) throw new Error('useAppData outside AppDataProvider');
   return v;
-}
-
-/** Whether DuckDB is up (before that only prefetched answers exist). */
-export function useDatabaseReady(): boolean {
-  const { coordinator } = useAppData();
-  const [ready, setReady] = useState(coordinator.ready);
-  useEffect(() => (coordinator.ready ? undefined : coordinator.onReady(() => setReady(true))), [coordinator]);
-  return ready || coordinator.ready;
 }

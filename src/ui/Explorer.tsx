@@ -1,6 +1,7 @@
 // The explorer's layout: toolbar, filters, the current view, the selected SAE. The view's queries go through
 // the coordinator; its model is computed once its rows have arrived, from the state they were asked for.
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
+import { num } from '../data/frame.ts';
 import { Priority } from '../db/coordinator.ts';
 import { activePreset } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
@@ -20,9 +21,12 @@ export function Explorer() {
   const view = useStore((s) => s.view);
   const userPoints = useUserPoints((s) => s.points);
   const def = VIEW_DEFS[view.view];
-  const queries = useMemo(() => def.queries(view), [def, view]);
-  const result = useQueries('view', queries, view);
   const panel = useQueries('panel', useMemo(() => panelQueries(view), [view]), view, Priority.Panel);
+  const filtered = panel.data && panel.context === view ? num(panel.data.counts!, 'n')[0]! : null;
+  // A view that draws every SAE as a row waits for the count on a large dataset, and declines above its limit.
+  const tooMany = def.maxRows !== undefined && info.saeCount > def.maxRows && (filtered === null || filtered > def.maxRows);
+  const queries = useMemo(() => (tooMany ? null : def.queries(view, info)), [def, view, info, tooMany]);
+  const result = useQueries('view', queries, view);
   const ctx: ViewContext = useMemo(() => ({ info, userPoints }), [info, userPoints]);
   const shown = result.context && result.context.view === view.view ? result.context : null;
   const built = useMemo(() => {
@@ -62,7 +66,17 @@ export function Explorer() {
           )}
           {built?.caption && <p className="plot-caption pooling" data-testid="view-caption">{built.caption}</p>}
           {built?.finding && <p className="plot-caption finding" data-testid="view-finding"><b>What the data shows:</b> {built.finding}</p>}
-          {view.view === 'rescore' ? <Component model={null} state={view} /> : built?.model && shown ? <Component model={built.model} state={shown} /> : !result.error && <p role="status" className="muted">Loading…</p>}
+          {tooMany && filtered !== null && (
+            <p role="status" className="plot-caption warning" data-testid="too-many">
+              This view draws every SAE individually; {filtered.toLocaleString('en')} match the filters, more than its
+              limit of {def.maxRows!.toLocaleString('en')}. Narrow the filters (e.g. one model, release or width) or use the scatter view.
+            </p>
+          )}
+          <Suspense fallback={<p role="status" className="muted">Loading…</p>}>
+            {view.view === 'rescore' ? <Component model={null} state={view} />
+              : built?.model && shown && !tooMany ? <Component model={built.model} state={shown} />
+                : !result.error && !(tooMany && filtered !== null) && <p role="status" className="muted">Loading…</p>}
+          </Suspense>
         </main>
         <DetailPanel />
       </div>

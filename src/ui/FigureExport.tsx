@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { exportFileName, saveUrl } from '../export/download.ts';
 import { PAPER_SIZES, PNG_DPI, PX_PER_INCH, paperFigure, type PaperSize } from '../views/paperFigure.ts';
 import { exportSource, type ExportSource } from './figureRegistry.ts';
-import Plotly from './plotly.ts';
+import { plotlyFor } from './plotly.ts';
 
 /** data: URL of the source at a paper size; PNGs at 300 dpi. */
 async function render(source: ExportSource, size: PaperSize, format: 'png' | 'svg'): Promise<string> {
   const scale = format === 'png' ? PNG_DPI / PX_PER_INCH : 1;
   if (source.kind === 'plotly') {
     const fig = paperFigure(source.figure, size, source.aspect);
-    return Plotly.toImage({ data: fig.data, layout: fig.layout } as never, { format, width: fig.width, height: fig.height, scale });
+    return (await plotlyFor(fig.data)).toImage({ data: fig.data, layout: fig.layout } as never, { format, width: fig.width, height: fig.height, scale });
   }
   const { svg, width, height } = source.render(size);
   const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -13,7 +13,7 @@ export function PresetMenu() {
     const preset = PRESETS.find((p) => p.id === id);
     if (!preset) return;
     const { state, notices } = decodeUrl(preset.search, domains);
-    useStore.getState().replace(state);
+    useStore.getState().replace({ ...state, data: view.data });
     useStore.getState().setNotices(notices);
   };
   return (

@@ -31,7 +31,9 @@ export function useQueries<C>(client: string, queries: Record<string, SqlQuery> 
   latest.current = key;
 
   const cached = useMemo((): Answer<C> | null => {
-    if (!queries) return null;
+    // An answer that arrived for this very key stays the one shown: switching to an equal cached copy would
+    // hand the view new objects and draw it twice.
+    if (!queries || (answer?.key === key && answer.context === context)) return null;
     const data: Record<string, Frame> = {};
     for (const [name, q] of Object.entries(queries)) {
       const hit = coordinator.peek(q);
@@ -41,7 +43,7 @@ export function useQueries<C>(client: string, queries: Record<string, SqlQuery> 
     return { key, data, context };
     // `queries` is described by `key`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coordinator, key, context]);
+  }, [coordinator, key, context, answer]);
 
   useEffect(() => {
     if (!queries || cached) return;
@@ -58,11 +60,15 @@ export function useQueries<C>(client: string, queries: Record<string, SqlQuery> 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [coordinator, key, cached === null]);
 
-  const current = cached ?? answer;
+  // While a new request is on its way the last answer shown stays, not an older one.
+  const shown = useRef<Answer<C> | null>(null);
+  const fresh = cached ?? (answer?.key === key ? answer : null);
+  if (fresh) shown.current = fresh;
+  const current = fresh ?? shown.current;
   return {
     data: current?.data ?? null,
     context: current?.context ?? null,
-    pending: queries !== null && current?.key !== key,
+    pending: queries !== null && fresh === null,
     error: error?.key === key ? error.message : null,
   };
 }

@@ -11,11 +11,6 @@ export interface RowGroup {
   rows: number[];
 }
 
-/** Legacy row objects (exports, the detail panel). */
-export type SaeRow = Record<string, unknown>;
-
-export const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 const NUMERIC_GROUPS = new Set(['dict_size', 'layer', 'training_tokens']);
 
 /** Indices of the rows that are SAEs (not baselines), optionally only those passing `keep`. */

@@ -5,9 +5,9 @@ import { TABLE_COLUMNS } from '../catalog/columns.ts';
 import { EVAL_HEADLINE } from '../catalog/metrics.ts';
 import type { DatasetInfo } from '../data/datasetInfo.ts';
 import { rowsFromFrame, takeRows, type Frame } from '../data/frame.ts';
-import { allFacetCountsQuery, baselineRowsQuery, countsQuery, coverageQuery, rowsQuery } from '../query/saeQueries.ts';
+import { allFacetCountsQuery, baselineRowsQuery, binnedPointsQuery, countsQuery, coverageQuery, rowsQuery } from '../query/saeQueries.ts';
 import type { SqlQuery } from '../query/sql.ts';
-import { effectiveSort, type ViewKind, type ViewState } from '../state/viewState.ts';
+import { effectiveSort, groupColumn, type ViewKind, type ViewState } from '../state/viewState.ts';
 import { AGREEMENT_EXPORT_COLUMNS, agreementColumns, agreementExportRows, agreementView, type AgreementView } from './agreementSpec.ts';
 import { COVERAGE_EVALS, COVERAGE_EXPORT_COLUMNS, COVERAGE_GROUPINGS, coverageExportRows, coverageTable, type CoverageTable } from './coverageSpec.ts';
 import { GRID_PANELS, gridColumns, gridSpec, type GridSpec } from './gridSpec.ts';
@@ -19,9 +19,13 @@ import { agreementFinding, gridFinding, matchedFinding, scalingFinding } from '.
 import { poolingCaption } from './pooling.ts';
 import { SCALING_AXIS_DIMENSION, SCALING_EXPORT_COLUMNS, scalingColumns, scalingExportRows, scalingSpec, type ScalingSpec } from './scalingSpec.ts';
 import { scatterSpec, xyColumns, type ScatterSpec, type UserPointInput } from './scatterSpec.ts';
+import { binnedScatterSpec, type BinnedScatterSpec } from './binnedScatterSpec.ts';
 import { visibleColumns } from './tableSpec.ts';
 
 export type Control = 'x' | 'y' | 'log' | 'color' | 'facet' | 'lines' | 'fonly' | 'baselines' | 'scale' | 'window' | 'pool' | 'partial';
+
+/** What a view's queries may depend on besides the state. */
+export type DatasetSize = Pick<DatasetInfo, 'saeCount'>;
 
 export interface ViewContext {
   info: DatasetInfo;
@@ -42,7 +46,9 @@ export interface ViewDef<M> {
   /** Has a figure to export (PNG/SVG). */
   figure: boolean;
   /** The queries this view needs; null for views without data (re-scoring). */
-  queries(s: ViewState): Record<string, SqlQuery> | null;
+  queries(s: ViewState, info: DatasetSize): Record<string, SqlQuery> | null;
+  /** Above this many filtered SAEs the view does not draw (it needs every SAE as a row); none: no limit. */
+  maxRows?: number;
   model(data: Record<string, Frame>, s: ViewState, ctx: ViewContext): M;
   /** What the view shows and pools, in a sentence or two. */
   caption(m: M, s: ViewState, ctx: ViewContext): string;
@@ -74,6 +80,13 @@ export interface XyModel<S> {
   rows: Frame;
 }
 
+/** Datasets above this many SAEs draw the scatter at a level of detail (binned in SQL). */
+export const LOD_ROW_LIMIT = 20_000;
+/** Views that draw every SAE as a row stop here and ask for narrower filters. */
+export const ROW_VIEW_LIMIT = 50_000;
+
+export type ScatterModel = XyModel<ScatterSpec> | { binned: BinnedScatterSpec };
+
 /** The matched-L0 table, one per facet panel. */
 function matchedPanels(f: Frame, s: ViewState): MatchedPanel[] {
   return facetPanels(f, s.facet, saeRows(f)).flatMap((p) => {
@@ -92,18 +105,24 @@ const matchedFindings = (m: XyModel<unknown>, s: ViewState) => {
 
 const xyQueries = (s: ViewState) => ({ rows: rowsQuery(s, xyColumns(s), { axes: [s.x, s.y] }), baselines: baselineRowsQuery(s, [s.x, s.y]) });
 
-const scatter: ViewDef<XyModel<ScatterSpec>> = {
+const scatter: ViewDef<ScatterModel> = {
   id: 'scatter', label: 'Scatter', controls: ['x', 'log', 'y', 'color', 'facet', 'lines', 'baselines'], figure: true,
-  queries: xyQueries,
-  model: (d, s, ctx) => ({ spec: scatterSpec({ rows: d.rows!, baselines: d.baselines!, userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
-  caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))}${m.spec.sweeps > 0 ? ' Lines, when on, join the SAEs of one sweep only.' : ''}`,
-  finding: matchedFindings,
+  queries: (s, info) => (info.saeCount > LOD_ROW_LIMIT
+    ? { bins: binnedPointsQuery(s, s.x, s.y, { group: groupColumn(s) === s.color ? groupColumn(s) : 'architecture', logx: s.logx, logy: s.logy, xr: s.xr, yr: s.yr }), baselines: baselineRowsQuery(s, [s.x, s.y]) }
+    : xyQueries(s)),
+  model: (d, s, ctx) => (d.bins
+    ? { binned: binnedScatterSpec(d.bins, d.baselines!, s) }
+    : { spec: scatterSpec({ rows: d.rows!, baselines: d.baselines!, userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
+  caption: (m) => ('binned' in m
+    ? `${m.binned.plotted.toLocaleString('en')} SAEs in ${m.binned.cells.toLocaleString('en')} grid cells of the visible range (${m.binned.exactCells.toLocaleString('en')} cells hold one SAE and are drawn exactly); zoom in for detail. Lines, panels and the matched-L0 table need at most ${LOD_ROW_LIMIT.toLocaleString('en')} SAEs in the dataset.`
+    : `Pools ${poolingCaption(m.rows, saeRows(m.rows))}${m.spec.sweeps > 0 ? ' Lines, when on, join the SAEs of one sweep only.' : ''}`),
+  finding: (m, s) => ('binned' in m ? null : matchedFindings(m, s)),
   exportRows: (_m, s, run) => allColumnsExport(s, run),
   fileParts: xyParts,
 };
 
 const pareto: ViewDef<XyModel<ParetoSpec>> = {
-  id: 'pareto', label: 'Pareto', controls: ['x', 'log', 'y', 'color', 'facet', 'fonly', 'baselines'], figure: true,
+  id: 'pareto', label: 'Pareto', controls: ['x', 'log', 'y', 'color', 'facet', 'fonly', 'baselines'], figure: true, maxRows: ROW_VIEW_LIMIT,
   queries: xyQueries,
   model: (d, s, ctx) => ({ spec: paretoSpec({ rows: d.rows!, baselines: d.baselines!, userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
   caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))} Each frontier is one sweep's; pooled frontiers compare the groups of one model, layer and width.`,
@@ -127,7 +146,7 @@ export interface ScalingModel {
 }
 
 const scaling: ViewDef<ScalingModel> = {
-  id: 'scaling', label: 'Scaling', controls: ['y', 'color', 'scale', 'window', 'pool', 'baselines'], figure: true,
+  id: 'scaling', label: 'Scaling', controls: ['y', 'color', 'scale', 'window', 'pool', 'baselines'], figure: true, maxRows: 4 * ROW_VIEW_LIMIT,
   queries: (s) => ({
     rows: rowsQuery(s, scalingColumns(s), { except: SCALING_AXIS_DIMENSION[s.scale] }),
     baselines: baselineRowsQuery(s, [s.y, s.scale]),
@@ -149,7 +168,7 @@ export interface GridModel {
 }
 
 const grid: ViewDef<GridModel> = {
-  id: 'grid', label: 'All metrics', controls: ['color', 'lines', 'baselines'], figure: true,
+  id: 'grid', label: 'All metrics', controls: ['color', 'lines', 'baselines'], figure: true, maxRows: ROW_VIEW_LIMIT,
   queries: (s) => ({ rows: rowsQuery(s, gridColumns(s)), baselines: baselineRowsQuery(s, ['l0', ...GRID_PANELS.map((p) => p.metric)]) }),
   model: (d, s) => ({ spec: gridSpec(d.rows!, d.baselines!, s), rows: d.rows! }),
   caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))} Lines join the SAEs of one sweep.`,
@@ -164,7 +183,7 @@ export interface AgreementModel {
 }
 
 const agreement: ViewDef<AgreementModel> = {
-  id: 'agreement', label: 'Agreement', controls: ['partial'], figure: true,
+  id: 'agreement', label: 'Agreement', controls: ['partial'], figure: true, maxRows: 4 * ROW_VIEW_LIMIT,
   // "Only SAEs with both X and Y" does not apply: this view shows neither X nor Y.
   queries: (s) => ({ rows: rowsQuery({ ...s, both: false }, agreementColumns()) }),
   model: (d, s) => ({ view: agreementView(d.rows!, s), rows: d.rows! }),
@@ -194,6 +213,9 @@ const coverage: ViewDef<CoverageModel> = {
   fileParts: (s) => ['coverage', ...s.model],
 };
 
+/** The table shows this many rows at most (sorted in the database; the CSV has them all). */
+export const TABLE_ROW_LIMIT = 5000;
+
 export interface TableModel {
   rows: Frame;
   columns: string[];
@@ -201,9 +223,9 @@ export interface TableModel {
 
 const table: ViewDef<TableModel> = {
   id: 'table', label: 'Table', controls: ['x', 'log', 'y'], figure: false,
-  queries: (s) => ({ rows: rowsQuery(s, [...visibleColumns(s), 'is_baseline'], { axes: [s.x, s.y], sort: effectiveSort(s) }) }),
+  queries: (s) => ({ rows: rowsQuery(s, [...visibleColumns(s), 'is_baseline'], { axes: [s.x, s.y], sort: effectiveSort(s), limit: TABLE_ROW_LIMIT }) }),
   model: (d, s) => ({ rows: d.rows!, columns: visibleColumns(s) }),
-  caption: (m) => `${m.rows.length} SAEs, sorted in the database; click a header to sort, a row to see the SAE.`,
+  caption: (m) => `${m.rows.length === TABLE_ROW_LIMIT ? `The first ${TABLE_ROW_LIMIT.toLocaleString('en')}` : m.rows.length} SAEs in sort order (sorted in the database); click a header to sort, a row to see the SAE. Download CSV holds every filtered SAE.`,
   finding: () => null,
   exportRows: (_m, s, run) => allColumnsExport(s, run, { sort: effectiveSort(s) }),
   fileParts: (s) => ['table', ...s.model, ...s.arch],

@@ -55,15 +55,22 @@ export function drawableRows(f: Frame, s: ViewState): number[] {
 }
 
 /** Axes, legend and hover settings shared by the scatter and Pareto views. */
+/** A zoom range in data units as Plotly wants it (log axes take log10 of the ends). */
+export function plotlyRange(range: [number, number] | null, log: boolean): Record<string, unknown> {
+  if (!range) return { autorange: true };
+  if (log && !(range[0] > 0)) return { autorange: true };
+  return { range: log ? range.map(Math.log10) : [...range], autorange: false };
+}
+
 export function xyLayout(s: ViewState, xDef: MetricDef, yDef: MetricDef): Record<string, unknown> {
   const colorMetric = metricById(s.color);
   return {
-    xaxis: { title: { text: escapeHtml(axisTitle(xDef)) }, type: s.logx ? 'log' : 'linear', zeroline: false },
-    yaxis: { title: { text: escapeHtml(axisTitle(yDef)) }, type: s.logy ? 'log' : 'linear', zeroline: false },
+    xaxis: { title: { text: escapeHtml(axisTitle(xDef)) }, type: s.logx ? 'log' : 'linear', zeroline: false, ...plotlyRange(s.xr, s.logx) },
+    yaxis: { title: { text: escapeHtml(axisTitle(yDef)) }, type: s.logy ? 'log' : 'linear', zeroline: false, ...plotlyRange(s.yr, s.logy) },
     legend: { title: { text: colorMetric ? 'Shape: architecture' : escapeHtml(COLOR_COLUMN_LABELS[s.color] ?? s.color) } },
     hovermode: 'closest',
     margin: { l: 70, r: 20, t: 20, b: 60 },
-    uirevision: `${s.view}|${s.x}|${s.y}|${s.logx}|${s.logy}`,
+    uirevision: `${s.view}|${s.x}|${s.y}|${s.logx}|${s.logy}|${s.xr}|${s.yr}`,
   };
 }
 

@@ -1,12 +1,7 @@
 // Which columns the table shows and exports. Pure.
-import { EVAL_PROVENANCE_COLUMNS, IDENTITY_COLUMNS, TABLE_COLUMNS, provenanceColumnOf } from '../catalog/columns.ts';
+import { EVAL_PROVENANCE_COLUMNS, IDENTITY_COLUMNS, provenanceColumnOf } from '../catalog/columns.ts';
 import { metricById } from '../catalog/metrics.ts';
 import type { ViewState } from '../state/viewState.ts';
-
-/** Every column of the SAE table, in dataset order: what CSV and JSON downloads hold. */
-export function exportColumns(): string[] {
-  return [...TABLE_COLUMNS];
-}
 
 export function columnLabel(id: string): string {
   const metric = metricById(id);

@@ -4,6 +4,7 @@ import type { ViewState } from '../../state/viewState.ts';
 import { categoryLabel } from '../../views/encodings.ts';
 import type { ScalingModel } from '../../views/registry.ts';
 import { Figure } from '../Figure.tsx';
+import { NothingPlotted } from './ScatterView.tsx';
 
 export function ScalingView({ model, state }: { model: ScalingModel; state: ViewState }) {
   const { spec } = model;
@@ -25,6 +26,7 @@ export function ScalingView({ model, state }: { model: ScalingModel; state: View
           {near.length} SAE{near.length === 1 ? '' : 's'} within 3 % of a window edge, so whether they count hinges on measurement noise: {near.slice(0, 4).map((n) => `${n.id} (L0 ${n.l0.toPrecision(5)} vs ${n.edge})`).join(', ')}{near.length > 4 ? ' …' : ''}. Move the edge away from them.
         </p>
       )}
+      {spec.result.points.length === 0 && <NothingPlotted state={state} />}
       <Figure figure={spec} testId="scaling-plot" label="Scaling plot" points={spec.result.points.length} />
     </div>
   );

@@ -1,0 +1,3 @@
+import type { Plugin } from 'vite';
+export function sitePlugin(): Plugin;
+export function precompress(dir: string): number;
