@@ -14,8 +14,9 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   webServer: {
-    // The production build through the site's own static server (headers, CSP and precompression included).
-    command: 'node scripts/serve.mjs --port 4173 --strict-port',
+    // The production build through the site's own static server (headers, CSP and precompression included);
+    // datasets the tests ingest are served from .cache/e2e-data.
+    command: 'node scripts/serve.mjs --port 4173 --strict-port --mount /e2e-data/=.cache/e2e-data/',
     url: 'http://localhost:4173',
     reuseExistingServer: !process.env.CI,
   },

@@ -1,4 +1,5 @@
 // npm run bench [-- --sizes real,10k,100k,1m --runs 5 --changes 30 --dist dist --out bench-results.json --smoke]
+//   --dataset DIR adds the dataset in DIR (e.g. what npm run ingest wrote) as one more size, named after DIR.
 // Playwright in Chromium against the production build served by scripts/serve.mjs (a plain static server),
 // a fresh browser profile per cold run. Per dataset size: page open to first chart painted, to table filled,
 // to DuckDB ready; filter change until every visible view has painted and axis change until the chart has
@@ -23,6 +24,9 @@ const CHANGES = Number(opt('changes', smoke ? '3' : '30'));
 const DIST = opt('dist', 'dist');
 const OUT = opt('out', smoke ? '' : 'bench-results.json');
 const ROWS: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const EXTRA = argv.includes('--dataset') ? opt('dataset', '') : null;
+const extraName = EXTRA ? EXTRA.replace(/\/+$/, '').split('/').pop()! : null;
+if (extraName) SIZES.push(extraName);
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,6 +36,7 @@ const stat = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
   const mounts = Object.keys(ROWS).flatMap((k) => ['--mount', `/data/synthetic-${k}/=.cache/scale/synthetic-${k}/`]);
+  if (EXTRA) mounts.push('--mount', `/data/${extraName}/=${EXTRA.replace(/\/?$/, '/')}`);
   const child = spawn(process.execPath, ['scripts/serve.mjs', '--dir', DIST, '--port', '0', ...mounts], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
@@ -88,7 +93,7 @@ async function settle(page: Page, quiet: number, limit: number): Promise<{ ms: n
   return page.evaluate(`window.__bench.settle(${quiet}, ${limit})`) as Promise<{ ms: number; draws: number }>;
 }
 
-interface Interaction { filter: number[]; filterDraws: number[]; axis: number[]; longTasks: { count: number; maxMs: number }; panFrame: number[] }
+interface Interaction { filter: number[]; filterDraws: number[]; axis: number[]; longTasks: { count: number; maxMs: number }; panFrame: number[]; breakdown: Record<string, number> }
 
 async function interactions(browser: Browser, url: string, quiet: number): Promise<Interaction> {
   const page = await newPage(browser);
@@ -117,9 +122,16 @@ async function interactions(browser: Browser, url: string, quiet: number): Promi
     axis.push((await settle(page, quiet, 30_000)).ms);
   }
   const longTasks = (await page.evaluate('({ count: window.__bench.longTasks.length, maxMs: Math.max(0, ...window.__bench.longTasks.map((x) => x.duration)) })')) as { count: number; maxMs: number };
+  // Where the time went: median duration of each kind of query and of Plotly's draws (the app's measures).
+  const breakdown = (await page.evaluate(`(() => {
+    const by = {};
+    for (const e of performance.getEntriesByType('measure')) (by[e.name] = by[e.name] || []).push(e.duration);
+    const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return Object.fromEntries(Object.entries(by).map(([k, v]) => [k.replace('saebench:', ''), Math.round(med(v))]));
+  })()`)) as Record<string, number>;
   const panFrame = await panFrames(page);
   await page.context().close();
-  return { filter, filterDraws, axis, longTasks, panFrame };
+  return { filter, filterDraws, axis, longTasks, panFrame, breakdown };
 }
 
 /** Frame intervals while dragging the scatter in pan mode. */
@@ -158,7 +170,7 @@ const browser = await launch();
 const results: Record<string, unknown>[] = [];
 try {
   for (const size of SIZES) {
-    const url = `${server.url}${ROWS[size] ? `?data=data/synthetic-${size}/` : ''}`;
+    const url = `${server.url}${ROWS[size] ? `?data=data/synthetic-${size}/` : size === extraName ? `?data=data/${extraName}/` : ''}`;
     const timeout = size === '1m' ? 180_000 : 60_000;
     const cold: ColdRun[] = [];
     for (let i = 0; i < RUNS; i++) cold.push(await coldRun(browser, url, timeout));
@@ -167,13 +179,14 @@ try {
       size, runs: RUNS, changes: CHANGES,
       firstChartMs: stat(cold.map((c) => c.chart)), tableFilledMs: stat(cold.map((c) => c.table)), duckdbReadyMs: stat(cold.map((c) => c.db)),
       filterMs: stat(inter.filter), drawsPerFilterChange: stat(inter.filterDraws), axisMs: stat(inter.axis),
-      longTasks: inter.longTasks, panFrameMs: stat(inter.panFrame),
+      longTasks: inter.longTasks, panFrameMs: stat(inter.panFrame), medianMs: inter.breakdown,
       initialJsGzipKiB: entryJsGzipKiB(), initialJsSentKiB: cold[0]!.initialJsGzip / 1024, transferMiB: cold[0]!.transfer / 2 ** 20, heapMiB: stat(cold.map((c) => c.heapMb)),
     };
     results.push(row);
     console.log(`${size}: first chart ${span(cold.map((c) => c.chart))} ms, table ${span(cold.map((c) => c.table))} ms, DuckDB ready ${span(cold.map((c) => c.db))} ms; `
       + `filter p50/p95 ${fmt(row.filterMs.p50)}/${fmt(row.filterMs.p95)} ms (draws ${fmt(row.drawsPerFilterChange.p50)}), axis ${fmt(row.axisMs.p50)}/${fmt(row.axisMs.p95)} ms, `
       + `long tasks ${inter.longTasks.count} (max ${fmt(inter.longTasks.maxMs)} ms), pan frame ${fmt(row.panFrameMs.p50, 1)}/${fmt(row.panFrameMs.p95, 1)} ms, `
+      + `median ${Object.entries(inter.breakdown).map(([k, v]) => `${k} ${v}`).join(', ')} ms; `
       + `initial JS ${fmt(row.initialJsGzipKiB)} KiB gzip (${fmt(row.initialJsSentKiB)} KiB as sent before the first chart), transfer ${fmt(row.transferMiB, 1)} MiB, heap ${fmt(row.heapMiB.p50)} MiB`);
   }
 } finally {

@@ -1,7 +1,8 @@
 // npm run data: data/saebench (the shared CSVs plus the published sources I and J, see scripts/data/) ->
 // public/data/{saes,values}.arrows + manifest.json. Also parses every native SAEBench JSON in data/saebench/sources with the app's parser and checks each
 // value against the long CSV, so the parser is exercised on every eval type we ship.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// SAEBENCH_DATASET=<dir> (a folder `npm run ingest` wrote) ships that dataset instead of the bundled one.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { columnsToArrowIpc } from '../src/ingest/arrowTable.ts';
@@ -43,6 +44,18 @@ function crossCheckNativeFiles(longText: string): { files: number; values: numbe
     values += expected.length;
   }
   return { files, values, evalTypes: [...evalTypes].sort() };
+}
+
+const custom = process.env.SAEBENCH_DATASET;
+if (custom) {
+  for (const f of ['manifest.json', 'saes.arrows']) {
+    if (!existsSync(join(custom, f))) throw new Error(`SAEBENCH_DATASET=${custom}: ${f} not found (write the folder with npm run ingest)`);
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(custom, outDir, { recursive: true, filter: (p) => !p.endsWith('ingest-report.json') });
+  const m = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { name: string; saeCount: number };
+  console.log(`data: shipping ${custom} instead of the bundled dataset: ${m.name}, ${m.saeCount} SAEs`);
+  process.exit(0);
 }
 
 const dataset = buildDataset(dataDir);

@@ -9,6 +9,7 @@ import { Bool, Dictionary, Int32, Table, Utf8, makeVector, tableToIPC, vectorFro
 import { ARCHITECTURES } from '../src/catalog/architectures.ts';
 import { provenanceColumnOf } from '../src/catalog/columns.ts';
 import { Rng } from '../src/rescore/synthetic/prng.ts';
+import { PROVENANCES_COLUMN } from '../src/query/schema.ts';
 import { writeManifest } from './data/manifest.ts';
 import { openNodeDb } from './data/nodeDuckDb.ts';
 
@@ -89,6 +90,8 @@ for (const m of METRICS) {
   vectors[m] = makeVector(metrics[m]!);
   vectors[provenanceColumnOf(m)] = vectorFromArray(provenance, dict());
 }
+// The per-row list of provenance labels the provenance filter reads (computing it per query costs a scan).
+vectors[PROVENANCES_COLUMN] = vectorFromArray(provenance, dict());
 const saes = tableToIPC(new Table(vectors), 'stream');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'saes.arrows'), saes);

@@ -123,7 +123,7 @@ export function buildDataset(dataDir: string): BuiltDataset {
 
   const ids = wide.map((r) => r.sae_id ?? '');
   if (new Set(ids).size !== ids.length || ids.includes('')) throw new Error('sae_id empty or duplicated in the wide CSV');
-  const identity = new Map(wide.map((r, i) => [ids[i]!, Object.fromEntries(IDENTITY_COLUMNS.map((c) => [c.id, typedCell(r[c.id] ?? '', c.type, `${ids[i]} ${c.id}`)]))]));
+  const identity = new Map(wide.map((r, i) => [ids[i]!, Object.fromEntries(IDENTITY_COLUMNS.map((c) => [c.id, c.id === 'is_user' ? false : typedCell(r[c.id] ?? '', c.type, `${ids[i]} ${c.id}`)]))]));
 
   // Mapping targets: the 0125 suite, placed by its reproduced core values.
   const reproduced = (id: string, metric: string) =>

@@ -2,14 +2,14 @@
 // the app can draw its first chart before DuckDB-WASM is up.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { domainValues, type Manifest } from '../../src/data/datasetInfo.ts';
+import { statsFromRows, type Manifest } from '../../src/data/datasetInfo.ts';
 import { queryKey } from '../../src/db/coordinator.ts';
 import { allDomainsQuery, metricTotalsByModelQuery, saeIdsQuery } from '../../src/query/saeQueries.ts';
 import type { SqlQuery } from '../../src/query/sql.ts';
 import { PRESETS } from '../../src/state/presets.ts';
 import { decodeUrl } from '../../src/state/urlCodec.ts';
 import { defaultsFor, VIEWS, type ViewState } from '../../src/state/viewState.ts';
-import { panelQueries, VIEW_DEFS } from '../../src/views/registry.ts';
+import { panelQueries, VIEW_DEFS, type DatasetSize } from '../../src/views/registry.ts';
 import type { NodeDb } from './nodeDuckDb.ts';
 
 /** Datasets above this many SAEs list no ids in the manifest (ids are then checked when used). */
@@ -22,8 +22,8 @@ function hash(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-export function initialQueries(s: ViewState, saeCount: number): SqlQuery[] {
-  return [...Object.values(VIEW_DEFS[s.view].queries(s, { saeCount }) ?? {}), ...Object.values(panelQueries(s))];
+export function initialQueries(s: ViewState, info: DatasetSize): SqlQuery[] {
+  return [...Object.values(VIEW_DEFS[s.view].queries(s, info) ?? {}), ...Object.values(panelQueries(s))];
 }
 
 export interface ManifestOptions {
@@ -35,15 +35,10 @@ export interface ManifestOptions {
 }
 
 export function writeManifest(db: NodeDb, outDir: string, opts: ManifestOptions): Manifest {
-  const values = domainValues(db.rows(allDomainsQuery()) as { dim: string; value: string }[]);
   const saeCount = db.frame({ sql: 'SELECT count(*)::DOUBLE AS n FROM saes', params: [] }).columns.get('n')![0] as number;
   const ids = saeCount <= MAX_LISTED_IDS ? db.rows(saeIdsQuery()).map((r) => String(r.sae_id)) : null;
-  const byModel = db.rows(metricTotalsByModelQuery());
-  const metricTotalsByModel = Object.fromEntries(byModel.map(({ model, ...counts }) => [String(model), counts as Record<string, number>]));
-  const metricTotals: Record<string, number> = {};
-  for (const counts of Object.values(metricTotalsByModel)) for (const [k, n] of Object.entries(counts)) metricTotals[k] = (metricTotals[k] ?? 0) + n;
-
-  const domains = { values, saeIds: ids ? new Set(ids) : null };
+  const { domains, metricTotals, metricTotalsByModel } = statsFromRows(db.rows(allDomainsQuery()) as { dim: string; value: string }[], db.rows(metricTotalsByModelQuery()), ids);
+  const values = domains.values;
   // The first view of every tab, and (for the bundled data) every preset, draw before DuckDB is up.
   const defaults = defaultsFor(domains);
   const states = [
@@ -52,7 +47,7 @@ export function writeManifest(db: NodeDb, outDir: string, opts: ManifestOptions)
   ];
   const prefetch: Record<string, string> = {};
   mkdirSync(join(outDir, 'prefetch'), { recursive: true });
-  for (const q of states.flatMap((st) => initialQueries(st, saeCount))) {
+  for (const q of states.flatMap((st) => initialQueries(st, { saeCount, domains }))) {
     const key = queryKey(q);
     if (prefetch[key]) continue;
     const file = `prefetch/${hash(key)}.arrows`;

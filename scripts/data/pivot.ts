@@ -2,7 +2,7 @@
 // for one cell the most authoritative provenance wins (PRECEDENCE); every value stays in the long table.
 import { isSentinel } from '../../src/ingest/saebenchJson.ts';
 import { BUNDLED_PROVENANCE, EVAL_PROVENANCE_COLUMNS, PROVENANCE_EVALS, provenanceColumnOf } from '../../src/catalog/columns.ts';
-import { METRICS, type MetricDef } from '../../src/catalog/metrics.ts';
+import { METRIC_BY_VALUE_KEY, METRICS } from '../../src/catalog/metrics.ts';
 
 export interface LongRow {
   sae_id: string;
@@ -30,17 +30,6 @@ export const PRECEDENCE = [
   'published_0125_rounded', BUNDLED_PROVENANCE,
 ] as const;
 
-const BUNDLED_KEYS: Record<string, string> = {
-  bundled_dl_frac_recovered: 'dictionary_learning_bundled_eval|bundled|frac_recovered',
-  bundled_dl_l0: 'dictionary_learning_bundled_eval|bundled|l0',
-};
-
-/** `eval_type|category|metric` of the long table -> the catalog's metric column. */
-export const METRIC_BY_VALUE_KEY: ReadonlyMap<string, MetricDef> = new Map(METRICS.flatMap((d): [string, MetricDef][] => {
-  if (d.schemaKey) return [[`${d.eval}|${d.schemaKey[0]}|${d.schemaKey[1]}`, d]];
-  const key = BUNDLED_KEYS[d.id];
-  return key ? [[key, d]] : [];
-}));
 
 export interface WideMetrics {
   /** Column name -> one cell per SAE, in the order of saeIds. */

@@ -143,6 +143,18 @@ export const EVAL_HEADLINE: Record<Exclude<EvalId, 'config'>, string> = {
 export const HEADLINE_METRICS: readonly string[] = METRICS.filter((d) => d.headline).map((d) => d.id);
 
 const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
+
+const BUNDLED_KEYS: Record<string, string> = {
+  bundled_dl_frac_recovered: 'dictionary_learning_bundled_eval|bundled|frac_recovered',
+  bundled_dl_l0: 'dictionary_learning_bundled_eval|bundled|l0',
+};
+
+/** `eval_type|category|metric` of a result value (as the long table and SAEBench JSON name it) -> its column. */
+export const METRIC_BY_VALUE_KEY: ReadonlyMap<string, MetricDef> = new Map(METRICS.flatMap((d): [string, MetricDef][] => {
+  if (d.schemaKey) return [[`${d.eval}|${d.schemaKey[0]}|${d.schemaKey[1]}`, d]];
+  const key = BUNDLED_KEYS[d.id];
+  return key ? [[key, d]] : [];
+}));
 const AXIS_BY_ID = new Map([...METRICS, ...CONFIG_AXES].map((d) => [d.id, d]));
 
 /** A metric or a configuration column that can be an axis. */

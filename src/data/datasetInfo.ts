@@ -78,3 +78,19 @@ export function infoFromManifest(raw: unknown): DatasetInfo {
     prefetch: prefetch as Record<string, string>,
   };
 }
+
+/** Domains and metric counts from the rows of allDomainsQuery, metricTotalsByModelQuery and saeIdsQuery. */
+export function statsFromRows(
+  domainRows: readonly { dim: string | null; value: string | null }[],
+  byModelRows: readonly Record<string, unknown>[],
+  ids: readonly string[] | null,
+): Pick<DatasetInfo, 'domains' | 'metricTotals' | 'metricTotalsByModel'> {
+  const metricTotalsByModel: Record<string, Record<string, number>> = {};
+  const metricTotals: Record<string, number> = {};
+  for (const { model, ...counts } of byModelRows) {
+    const c = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
+    metricTotalsByModel[String(model)] = c;
+    for (const [k, n] of Object.entries(c)) metricTotals[k] = (metricTotals[k] ?? 0) + n;
+  }
+  return { domains: { values: domainValues(domainRows), saeIds: ids ? new Set(ids) : null }, metricTotals, metricTotalsByModel };
+}

@@ -5,9 +5,9 @@ import { tableFromIPC } from 'apache-arrow';
 import { infoFromManifest, type DatasetInfo } from '../data/datasetInfo.ts';
 import { frameFromArrow, type ArrowTableLike } from '../data/frame.ts';
 import { VALUE_TABLE } from '../query/saeQueries.ts';
-import { installSaesSql, RAW_SAE_TABLE, rowCountQuery, tableColumnsQuery } from '../query/schema.ts';
+import { installSaesSql, MATERIALIZE_ROWS, RAW_SAE_TABLE, replaceUserSaesSql, rowCountQuery, tableColumnsQuery, USER_SAE_TABLE, USER_VALUE_TABLE } from '../query/schema.ts';
 import type { SqlQuery } from '../query/sql.ts';
-import { Coordinator, queryKey } from './coordinator.ts';
+import { Coordinator, queryKey, type QueryEngine } from './coordinator.ts';
 
 async function fetchOk(url: string): Promise<Response> {
   const res = await fetch(url);
@@ -61,6 +61,11 @@ export async function seedPrefetched(coordinator: Coordinator, info: DatasetInfo
 
 export interface StartedDatabase {
   loadValues: () => Promise<void>;
+  /** Puts these user tables (Arrow IPC of the catalog columns and of the long values) in place of the user's
+   * SAEs so far; null removes them. */
+  replaceUserSaes: (tables: { wide: Uint8Array; long: Uint8Array } | null) => Promise<void>;
+  /** Runs a query outside the coordinator's cache (after the data changed). */
+  run: QueryEngine['run'];
 }
 
 /** DuckDB up, the SAE table in, attached to the coordinator; the long value table loads on first use. */
@@ -70,9 +75,10 @@ export async function startDatabase(coordinator: Coordinator, base: string, onSt
   const [db, saes] = await Promise.all([import('./duckdb.ts').then((m) => m.startDuckDb()), fetchBytes(`${base}saes.arrows`, (p) => onStep(`Downloading the SAE table… ${Math.round(100 * p)} %`))]);
   onStep('Loading SAEBench results…');
   await db.loadArrowStream(RAW_SAE_TABLE, saes);
-  const present = await db.engine.run(tableColumnsQuery(RAW_SAE_TABLE));
+  const present = (await db.engine.run(tableColumnsQuery(RAW_SAE_TABLE))).columns.get('column_name') as string[];
   const rows = (await db.engine.run(rowCountQuery(RAW_SAE_TABLE))).columns.get('n')![0] as number;
-  for (const sql of installSaesSql(present.columns.get('column_name') as string[], rows)) await db.engine.run({ sql, params: [] });
+  const exec = async (sql: string) => void (await db.engine.run({ sql, params: [] }));
+  for (const sql of installSaesSql(present, rows)) await exec(sql);
   coordinator.attach(db.engine);
   let values: Promise<void> | null = null;
   return {
@@ -80,5 +86,21 @@ export async function startDatabase(coordinator: Coordinator, base: string, onSt
       values ??= fetchBytes(`${base}values.arrows`).then((b) => db.loadArrowStream(VALUE_TABLE, b));
       return values;
     },
+    replaceUserSaes: async (tables) => {
+      await exec(`DROP TABLE IF EXISTS ${USER_SAE_TABLE}`);
+      await exec(`DELETE FROM ${USER_VALUE_TABLE}`);
+      let columns: string[] | null = null;
+      if (tables) {
+        await db.loadArrowStream(USER_SAE_TABLE, tables.wide);
+        columns = (await db.engine.run(tableColumnsQuery(USER_SAE_TABLE))).columns.get('column_name') as string[];
+        await exec('DROP TABLE IF EXISTS user_values_new');
+        await db.loadArrowStream('user_values_new', tables.long);
+        await exec(`INSERT INTO ${USER_VALUE_TABLE} SELECT sae_id, eval_type, metric_category, metric, value::DOUBLE, provenance, source_repo, source_ref, source_path, local_path, note FROM user_values_new`);
+        await exec('DROP TABLE user_values_new');
+      }
+      for (const sql of replaceUserSaesSql(rows <= MATERIALIZE_ROWS, present, columns)) await exec(sql);
+      coordinator.invalidate();
+    },
+    run: (q) => db.engine.run(q),
   };
 }

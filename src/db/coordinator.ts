@@ -47,6 +47,8 @@ export class Coordinator {
   private queue: Pending[] = [];
   private flushing = false;
   private inFlight = 0;
+  /** Bumped when the data changes: answers computed before are not kept. */
+  private generation = 0;
 
   get ready(): boolean {
     return this.engine !== null;
@@ -55,6 +57,12 @@ export class Coordinator {
   attach(engine: QueryEngine): void {
     this.engine = engine;
     this.schedule();
+  }
+
+  /** Forgets every answer (the data changed); requests in flight still resolve their callers. */
+  invalidate(): void {
+    this.done.clear();
+    this.generation++;
   }
 
   /** Stores an answer computed elsewhere (the build-time prefetch). */
@@ -120,11 +128,12 @@ export class Coordinator {
       }
       this.inFlight++;
       const t0 = performance.now();
+      const generation = this.generation;
       const run = engine.run(next.query);
       this.running.set(next.key, run);
       run.then((frame) => {
         performance.measure(`saebench:query ${next.client ?? ''}`, { start: t0 });
-        this.remember(next.key, frame);
+        if (generation === this.generation) this.remember(next.key, frame);
         next.resolve(frame);
         // Requests for the same query queued meanwhile share the answer.
         for (const p of this.queue.filter((x) => x.key === next.key)) p.resolve(frame);

@@ -56,7 +56,8 @@ const integer = (v: unknown): number | null => (typeof v === 'number' && Number.
 
 /** True when a parsed JSON document looks like a Neuronpedia SAEBench export (for sniffing dropped files). */
 export function isNeuronpediaExport(doc: unknown): boolean {
-  return Array.isArray(doc) && doc.length > 0 && doc.every((r) => isObj(r) && 'sourceId' in r && Object.keys(r).some((k) => k.includes('||')));
+  // Broken records still make it an export (they are rejected one by one, with the reason).
+  return Array.isArray(doc) && doc.length > 0 && doc.every(isObj) && doc.some((r) => Object.keys(r as Obj).some((k) => k.includes('||')));
 }
 
 function readRecord(o: Obj, index: number): NeuronpediaRecord {

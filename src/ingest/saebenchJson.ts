@@ -35,6 +35,11 @@ export interface ParsedEvalResult {
   metrics: ParsedMetric[];
   saeConfig: ParsedSaeConfig;
   evalConfig: Record<string, unknown>;
+  /** SAEBench commit and SAELens version the result names (for version drift), when it does. */
+  commit: string | null;
+  saeLensVersion: string | null;
+  /** The result object as read (for schema checks). */
+  source: Record<string, unknown>;
 }
 
 const EVAL_ALIASES: Record<string, string> = {
@@ -91,6 +96,9 @@ function parseSchemaResult(o: Obj, key: string | null): ParsedEvalResult {
     saeLensId: str(o.sae_lens_id) ?? null,
     saeConfig: saeConfigOf(o.sae_cfg_dict, releaseId),
     evalConfig: isObj(o.eval_config) ? o.eval_config : {},
+    commit: str(o.sae_bench_commit_hash) ?? null,
+    saeLensVersion: str(o.sae_lens_version) ?? null,
+    source: o,
   };
   if (isObj(o.eval_result_metrics)) {
     const metrics = Object.entries(o.eval_result_metrics).flatMap(([category, values]) =>
@@ -121,6 +129,9 @@ function parseLegacySparseProbing(o: Obj): ParsedEvalResult[] {
       : [],
     saeConfig: {},
     evalConfig,
+    commit: null,
+    saeLensVersion: null,
+    source: isObj(values) ? values : {},
   }));
 }
 

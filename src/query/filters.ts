@@ -1,5 +1,6 @@
 // WHERE clauses and provenance-aware metric expressions for the SAE table. Pure: state in, SQL out.
-import { DIMENSIONS, METRIC_PROVENANCE_COLUMNS, provenanceColumnOf, type DimensionKey } from '../catalog/columns.ts';
+import { DIMENSIONS, provenanceColumnOf, type DimensionKey } from '../catalog/columns.ts';
+import { PROVENANCES_COLUMN } from './schema.ts';
 import { axisById } from '../catalog/metrics.ts';
 import type { Filters } from '../state/viewState.ts';
 import { ident, placeholders, type SqlParam } from './sql.ts';
@@ -22,7 +23,7 @@ export function metricExpr(metricId: string, prov: readonly string[]): SqlFragme
 
 /** Provenance labels of a row's values, as a DuckDB list (the virtual "provenance" dimension). */
 export function provenanceListSql(): string {
-  return `list_filter([${METRIC_PROVENANCE_COLUMNS.map(ident).join(', ')}], p -> p IS NOT NULL)`;
+  return `string_split(${ident(PROVENANCES_COLUMN)}, ';')`;
 }
 
 export interface WhereOptions {

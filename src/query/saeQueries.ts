@@ -4,6 +4,7 @@ import { DIMENSIONS, IDENTITY_COLUMNS, provenanceColumnOf, type DimensionKey } f
 import { axisById, METRICS, metricById } from '../catalog/metrics.ts';
 import { EMPTY_FILTERS, type Filters, type SortSpec } from '../state/viewState.ts';
 import { metricExpr, provenanceListSql, whereClause, type WhereOptions } from './filters.ts';
+import { USER_VALUE_TABLE } from './schema.ts';
 import { ident, type SqlParam, type SqlQuery } from './sql.ts';
 
 export const SAE_TABLE = 'saes';
@@ -18,7 +19,7 @@ export function selectColumns(ids: readonly string[], prov: readonly string[]): 
   const parts: string[] = [];
   for (const id of new Set(ids)) {
     if (IDENTITY.has(id)) {
-      parts.push(id === 'is_baseline' ? `"is_baseline"::DOUBLE AS "is_baseline"` : ident(id));
+      parts.push(id === 'is_baseline' || id === 'is_user' ? `${ident(id)}::DOUBLE AS ${ident(id)}` : ident(id));
       continue;
     }
     const def = axisById(id);
@@ -99,7 +100,7 @@ export function facetCountsQuery(f: Filters, axes: [string, string], key: Dimens
   const dim = DIMENSIONS.find((d) => d.key === key);
   if (!dim) throw new Error(`unknown dimension ${key}`);
   const where = whereClause(f, { except: key, axes });
-  const valueExpr = key === 'prov' ? `unnest(list_distinct(${provenanceListSql()}))` : ident(dim.column);
+  const valueExpr = key === 'prov' ? `unnest(${provenanceListSql()})` : ident(dim.column);
   return {
     sql: `SELECT value, count(*)::DOUBLE AS n FROM (SELECT ${valueExpr} AS value FROM ${SAE_TABLE} ${where.sql}) WHERE value IS NOT NULL GROUP BY value ORDER BY value`,
     params: where.params,
@@ -132,11 +133,12 @@ export function saeIdsQuery(): SqlQuery {
   return { sql: `SELECT sae_id FROM ${SAE_TABLE} ORDER BY sae_id`, params: [] };
 }
 
-/** Every value found for one SAE, with provenance and source (for the detail panel). */
+/** Every value found for one SAE, with provenance and source (for the detail panel), the user's own included. */
 export function saeValuesQuery(saeId: string): SqlQuery {
+  const cols = 'eval_type, metric_category, metric, value, provenance, source_repo, source_ref, source_path, note';
   return {
-    sql: `SELECT eval_type, metric_category, metric, value, provenance, source_repo, source_ref, source_path, note FROM ${VALUE_TABLE} WHERE sae_id = ? ORDER BY eval_type, metric_category, metric, provenance`,
-    params: [saeId],
+    sql: `SELECT * FROM (SELECT ${cols} FROM ${VALUE_TABLE} WHERE sae_id = ? UNION ALL SELECT ${cols} FROM ${USER_VALUE_TABLE} WHERE sae_id = ?) ORDER BY eval_type, metric_category, metric, provenance`,
+    params: [saeId, saeId],
   };
 }
 
@@ -160,8 +162,9 @@ export function coverageQuery(f: Filters, groupColumns: readonly string[], evals
   };
 }
 
-/** Grid cells per axis for level-of-detail scatter plots of large datasets. */
-export const LOD_BINS: [number, number] = [480, 320];
+/** Grid cells per axis for level-of-detail scatter plots of large datasets: about the plot's size in
+ * 3-pixel cells, so a cell is what a marker covers anyway. */
+export const LOD_BINS: [number, number] = [300, 200];
 
 export interface BinnedOptions {
   group: string;
@@ -198,4 +201,20 @@ export function binnedPointsQuery(f: Filters, x: string, y: string, o: BinnedOpt
                       floor((${t('y', o.logy)} - y0) / coalesce(nullif(y1 - y0, 0), 1) * ${ny - 1}) AS cy FROM p, r)
     GROUP BY g, cx, cy ORDER BY g, cx, cy`;
   return { sql, params };
+}
+
+/** These SAEs and every SAE of their sweeps (for ranks within a sweep), unfiltered and unmasked. */
+export function sweepMatesQuery(ids: readonly string[], columns: readonly string[]): SqlQuery {
+  const select = selectColumns(columns, []);
+  const same = (cols: readonly string[]) => cols.map(ident).map((c) => `${SAE_TABLE}.${c} IS NOT DISTINCT FROM t.${c}`).join(' AND ');
+  const list = ids.length ? ids.map(() => '?').join(', ') : 'NULL';
+  // A bundled SAE's mates are its sweep; one of yours is set among the sweeps of its model, layer, width and
+  // architecture (where it would rank had it been trained with them).
+  return {
+    sql: `WITH t AS (SELECT release, model, layer, dict_size, architecture, training_tokens, is_user FROM ${SAE_TABLE} WHERE sae_id IN (${list}))
+      SELECT ${select.sql} FROM ${SAE_TABLE} WHERE EXISTS (SELECT 1 FROM t WHERE ${same(['model', 'layer', 'dict_size', 'architecture'])}
+        AND (t.is_user OR (${same(['release', 'training_tokens'])})))
+      ORDER BY "sae_id"`,
+    params: [...ids, ...select.params],
+  };
 }

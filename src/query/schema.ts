@@ -1,9 +1,21 @@
-// The `saes` view the queries read: every catalog column, over whatever columns the loaded table has (an
-// ingested or synthetic dataset may lack most metrics). Missing columns read as NULL.
-import { TABLE_COLUMNS, columnType } from '../catalog/columns.ts';
+// The `saes` table or view the queries read: every catalog column, over whatever columns the loaded table has
+// (an ingested or synthetic dataset may lack most metrics; missing columns read as NULL), plus the SAEs the
+// user added in the page. Pure SQL builders; db/boot.ts and the Node helpers run them.
+import { METRIC_PROVENANCE_COLUMNS, TABLE_COLUMNS, columnType } from '../catalog/columns.ts';
 import { ident, type SqlQuery } from './sql.ts';
 
 export const RAW_SAE_TABLE = 'saes_raw';
+export const USER_SAE_TABLE = 'user_saes';
+export const USER_VALUE_TABLE = 'user_metric_values';
+
+/** Up to this many rows `saes` is a table (queries plan several times faster than over a 100-column view); above
+ * it a view, so absent columns cost no memory. */
+export const MATERIALIZE_ROWS = 50_000;
+
+/** The distinct provenance labels of a row's values, ';'-joined: the "provenance" filter and facet read this one
+ * column instead of building a list from every metric's provenance column per row and query. Datasets carry it
+ * (the synthetic generator and the ingest CLI write it); otherwise it is computed here. */
+export const PROVENANCES_COLUMN = 'provenances';
 
 const SQL_TYPE = { string: 'VARCHAR', number: 'DOUBLE', boolean: 'BOOLEAN' } as const;
 
@@ -15,24 +27,40 @@ export function tableColumnsQuery(table: string): SqlQuery {
   return { sql: 'SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position', params: [table] };
 }
 
-/** Up to this many rows `saes` is a table (queries plan several times faster than over a 100-column view); above
- * it a view, so absent columns cost no memory. */
-export const MATERIALIZE_ROWS = 50_000;
-
-/** The statements that make `saes` from the raw table, given its columns and rows. */
-export function installSaesSql(present: readonly string[], rows: number): string[] {
-  if (rows > MATERIALIZE_ROWS) return [saesViewSql(present)];
-  return [saesViewSql(present).replace('CREATE OR REPLACE VIEW saes AS', 'CREATE OR REPLACE TABLE saes AS'), `DROP TABLE ${RAW_SAE_TABLE}`];
+export function provenancesSql(present: ReadonlySet<string>): string {
+  const cols = METRIC_PROVENANCE_COLUMNS.filter((c) => present.has(c)).map(ident);
+  if (!cols.length) return 'NULL::VARCHAR';
+  return `nullif(array_to_string(list_sort(list_distinct(list_filter([${cols.join(', ')}], p -> p IS NOT NULL))), ';'), '')`;
 }
 
-/** CREATE VIEW saes over the raw table, given the columns it has. */
-export function saesViewSql(present: readonly string[]): string {
+/** SELECT list giving every catalog column (and the provenances column) from a table with these columns. */
+function catalogSelect(present: readonly string[]): string {
   const have = new Set(present);
   const select = TABLE_COLUMNS.map((c) => {
     const type = SQL_TYPE[columnType(c) ?? 'string'];
-    if (!have.has(c)) return `${c === 'is_baseline' ? 'FALSE' : 'NULL'}::${type} AS ${ident(c)}`;
+    if (!have.has(c)) return `${c === 'is_baseline' || c === 'is_user' ? 'FALSE' : 'NULL'}::${type} AS ${ident(c)}`;
     // Narrower numbers (FLOAT, INTEGER) in an ingested file read as DOUBLE like the shipped data.
     return type === 'DOUBLE' ? `${ident(c)}::DOUBLE AS ${ident(c)}` : ident(c);
   });
-  return `CREATE OR REPLACE VIEW saes AS SELECT ${select.join(', ')} FROM ${RAW_SAE_TABLE}`;
+  const provenances = have.has(PROVENANCES_COLUMN) ? ident(PROVENANCES_COLUMN) : `${provenancesSql(have)} AS ${ident(PROVENANCES_COLUMN)}`;
+  return [...select, provenances].join(', ');
+}
+
+/** The statements that make `saes` (and the empty table of the user's values) from the raw table. */
+export function installSaesSql(present: readonly string[], rows: number): string[] {
+  const kind = rows > MATERIALIZE_ROWS ? 'VIEW' : 'TABLE';
+  return [
+    `CREATE OR REPLACE ${kind} saes AS SELECT ${catalogSelect(present)} FROM ${RAW_SAE_TABLE}`,
+    ...(kind === 'TABLE' ? [`DROP TABLE ${RAW_SAE_TABLE}`] : []),
+    `CREATE OR REPLACE TABLE ${USER_VALUE_TABLE} (sae_id VARCHAR, eval_type VARCHAR, metric_category VARCHAR, metric VARCHAR, value DOUBLE, provenance VARCHAR, source_repo VARCHAR, source_ref VARCHAR, source_path VARCHAR, local_path VARCHAR, note VARCHAR)`,
+  ];
+}
+
+/** Replaces the user's SAEs in `saes` with those of the freshly loaded user tables (none: just removes them).
+ * `saes` is a table on small datasets (rows are deleted and inserted) and a view on large ones (redefined). */
+export function replaceUserSaesSql(materialized: boolean, present: readonly string[], userColumns: readonly string[] | null): string[] {
+  const user = userColumns ? `SELECT ${catalogSelect(userColumns)} FROM ${USER_SAE_TABLE}` : null;
+  if (materialized) return ['DELETE FROM saes WHERE "is_user"', ...(user ? [`INSERT INTO saes ${user}`] : [])];
+  const base = `SELECT ${catalogSelect(present)} FROM ${RAW_SAE_TABLE}`;
+  return [`CREATE OR REPLACE VIEW saes AS ${base}${user ? ` UNION ALL ${user}` : ''}`];
 }

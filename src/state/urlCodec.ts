@@ -1,6 +1,6 @@
 // ViewState <-> URL query. Decoding validates every key and value against the catalog and the loaded
 // data's domains; anything unknown is dropped with a notice. Nothing from the URL reaches SQL unchecked.
-import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS } from '../catalog/columns.ts';
+import { COLOR_COLUMNS, DIMENSIONS, TABLE_COLUMNS, isUserSaeId } from '../catalog/columns.ts';
 import { isAxisId, isMetricId } from '../catalog/metrics.ts';
 import {
   DEFAULT_STATE, FACET_COLUMNS, SCALING_AXES, URL_VERSION, V1_DEFAULTS, VIEWS, defaultLog, defaultsFor, type FacetColumn, type ScalingAxis, type ViewKind, type ViewState,
@@ -16,7 +16,7 @@ export interface Decoded {
 }
 
 const FLAGS = ['both', 'lines', 'fonly', 'baselines', 'partial', 'pool'] as const;
-const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'xr', 'yr', 'sel', 'data', 'cols', 'sort',
+const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'xr', 'yr', 'sel', 'cmp', 'data', 'cols', 'sort',
   'scale', 'wmin', 'wmax', 'facet', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
 
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
@@ -124,6 +124,13 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         else bad();
         break;
       }
+      case 'cmp':
+        state.cmp = [...new Set(list)].filter((id) => {
+          const ok = domains.saeIds ? domains.saeIds.has(id) : id !== '' && id.length <= 300;
+          if (!ok) notices.push(`Ignored cmp item ${shown(id)}: no SAE with that id`);
+          return ok;
+        }).slice(0, 4);
+        break;
       case 'data':
         if (isDatasetLocation(value)) state.data = value;
         else bad();
@@ -175,7 +182,10 @@ export function encodeUrl(s: ViewState, defaults: ViewState = DEFAULT_STATE): st
   if (s.wmax !== DEFAULT_STATE.wmax) add('wmax', enc(s.wmax));
   if (s.xr) add('xr', s.xr.map(enc).join(','));
   if (s.yr) add('yr', s.yr.map(enc).join(','));
-  if (s.sel !== null) add('sel', enc(s.sel));
+  // The user's own SAEs live in their browser only: a link never carries them.
+  if (s.sel !== null && !isUserSaeId(s.sel)) add('sel', enc(s.sel));
+  const cmp = s.cmp.filter((id) => !isUserSaeId(id));
+  if (cmp.length) add('cmp', cmp.map(enc).join(','));
   if (s.data !== null) add('data', enc(s.data));
   if (s.cols.length) add('cols', s.cols.map(enc).join(','));
   if (s.sort) add('sort', `${enc(s.sort.column)}:${s.sort.desc ? 'desc' : 'asc'}`);

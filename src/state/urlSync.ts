@@ -1,12 +1,13 @@
-// Mirrors the store in the address bar: every change pushes a history entry; back/forward restore it.
+// Mirrors the store in the address bar: every change pushes a history entry; back/forward restore it. The
+// domains are read when needed: they grow when the user adds results.
 import { useStore } from './store.ts';
 import type { Domains } from '../data/datasetInfo.ts';
 import { decodeUrl, encodeUrl } from './urlCodec.ts';
 import { defaultsFor } from './viewState.ts';
 
-export function startUrlSync(domains: Domains): () => void {
-  const defaults = defaultsFor(domains);
-  const { state, notices } = decodeUrl(window.location.search, domains);
+export function startUrlSync(domains: () => Domains): () => void {
+  const defaults = defaultsFor(domains());
+  const { state, notices } = decodeUrl(window.location.search, domains());
   useStore.getState().replace(state);
   useStore.getState().setNotices(notices);
   window.history.replaceState(null, '', encodeUrl(state, defaults));
@@ -17,7 +18,7 @@ export function startUrlSync(domains: Domains): () => void {
     if (search !== window.location.search) window.history.pushState(null, '', search);
   });
   const onPop = () => {
-    const decoded = decodeUrl(window.location.search, domains);
+    const decoded = decodeUrl(window.location.search, domains());
     useStore.getState().replace(decoded.state);
     useStore.getState().setNotices(decoded.notices);
   };

@@ -6,7 +6,7 @@ import type { Domains } from '../data/datasetInfo.ts';
 /** Version 2 opens on one sweep per architecture (Gemma-2-2B, layer 12, 65k); version-1 links keep their meaning. */
 export const URL_VERSION = 2;
 
-export const VIEWS = ['scatter', 'pareto', 'scaling', 'grid', 'agreement', 'coverage', 'table', 'rescore'] as const;
+export const VIEWS = ['scatter', 'pareto', 'scaling', 'grid', 'agreement', 'coverage', 'table', 'compare', 'rescore'] as const;
 export type ViewKind = (typeof VIEWS)[number];
 
 /** Columns the scatter and Pareto views can split into small multiples ('' = one plot). */
@@ -46,6 +46,8 @@ export interface ViewState extends Filters {
   logy: boolean;
   /** Selected SAE (stable sae_id). */
   sel: string | null;
+  /** SAEs side by side in the compare view (at most four). */
+  cmp: string[];
   /** Zoomed axis ranges in data units (scatter, Pareto); null: fit the data. */
   xr: [number, number] | null;
   yr: [number, number] | null;
@@ -93,6 +95,7 @@ export const V1_DEFAULTS: ViewState = {
   logx: defaultLog('l0'),
   logy: defaultLog('ce_loss_score'),
   sel: null,
+  cmp: [],
   xr: null,
   yr: null,
   data: null,

@@ -1,21 +1,22 @@
 // Boot: the manifest and the initial view's prefetched answers first (the first chart needs nothing else),
 // DuckDB in parallel; then the explorer, with the view restored from the URL. A dataset from another origin
 // loads only after the user agrees; one that fails to load leaves the bundled data in place, with the reason.
-import { useEffect, useState } from 'react';
-import { loadInfo, seedPrefetched, startDatabase } from '../db/boot.ts';
+import { useEffect, useRef, useState } from 'react';
+import { loadInfo, seedPrefetched, startDatabase, type StartedDatabase } from '../db/boot.ts';
+import { loadSavedImport } from '../db/savedImport.ts';
 import { Coordinator } from '../db/coordinator.ts';
 import { bundledLocation, datasetLocation, type DatasetLocation } from '../db/datasetLocation.ts';
 import { useStore } from '../state/store.ts';
 import { decodeUrl } from '../state/urlCodec.ts';
 import { startUrlSync } from '../state/urlSync.ts';
 import { panelQueries, VIEW_DEFS } from '../views/registry.ts';
-import { AppDataProvider, type AppData } from './AppData.tsx';
+import { AppDataProvider, useAppData, type AppData } from './AppData.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import { Explorer } from './Explorer.tsx';
 
 interface Booted {
-  data: AppData;
-  database: Promise<unknown>;
+  data: Omit<AppData, 'info' | 'setInfo'> & { info: AppData['info'] };
+  database: Promise<StartedDatabase>;
   /** Said once the explorer shows (e.g. why a dataset by URL did not load). */
   notice: string | null;
 }
@@ -52,11 +53,30 @@ async function boot(loc: DatasetLocation, onStep: (step: string) => void): Promi
   const { state } = decodeUrl(window.location.search, info.domains);
   const initial = [...Object.values(VIEW_DEFS[state.view].queries(state, info) ?? {}), ...Object.values(panelQueries(state))];
   await seedPrefetched(coordinator, info, loc.base, initial);
-  return { data: { coordinator, info, loadValues: () => database.then((d) => d.loadValues()) }, database, notice: null };
+  return { data: { coordinator, info, database, loadValues: () => database.then((d) => d.loadValues()) }, database, notice: null };
 }
 
 // Module-level so React StrictMode's double effect does not start DuckDB twice.
 let booting: Promise<Booted> | null = null;
+
+/** Puts back the results the user added in an earlier visit, once DuckDB is up. */
+function RestoreSavedResults() {
+  const app = useAppData();
+  useEffect(() => {
+    let live = true;
+    void app.database.then(() => loadSavedImport()).then(async (saved) => {
+      if (!live || !saved) return;
+      const { restore } = await import('./imports/importController.ts');
+      await restore({ database: app.database, info: app.info, setInfo: app.setInfo }, saved);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+    // Once per page: the restored results change `info`, which must not restore them again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return null;
+}
 
 function ConfirmDataset({ loc, onAnswer }: { loc: DatasetLocation; onAnswer: (load: boolean) => void }) {
   return (
@@ -71,6 +91,9 @@ function ConfirmDataset({ loc, onAnswer }: { loc: DatasetLocation; onAnswer: (lo
 
 export function App() {
   const [booted, setBooted] = useState<Booted | null>(null);
+  const [info, setInfo] = useState<AppData['info'] | null>(null);
+  const infoRef = useRef(info);
+  infoRef.current = info;
   const [step, setStep] = useState('Starting…');
   const [error, setError] = useState<string | null>(null);
   const [dbError, setDbError] = useState<string | null>(null);
@@ -84,8 +107,9 @@ export function App() {
     let stopSync: (() => void) | null = null;
     booting.then(
       (b) => {
-        stopSync = startUrlSync(b.data.info.domains);
+        stopSync = startUrlSync(() => (infoRef.current ?? b.data.info).domains);
         if (b.notice) useStore.getState().setNotices([b.notice, ...useStore.getState().notices]);
+        setInfo(b.data.info);
         setBooted(b);
         b.database.then(() => setDbReady(true), (e: unknown) => setDbError(e instanceof Error ? e.message : String(e)));
       },
@@ -105,7 +129,7 @@ export function App() {
     }} />;
   }
   if (error) return <ErrorPanel title="The explorer could not start" message={error} />;
-  if (!booted) {
+  if (!booted || !info) {
     return (
       <div className="loading" role="status" aria-live="polite">
         <div className="spinner" aria-hidden="true" />
@@ -114,7 +138,8 @@ export function App() {
     );
   }
   return (
-    <AppDataProvider value={booted.data}>
+    <AppDataProvider value={{ ...booted.data, info, setInfo }}>
+      <RestoreSavedResults />
       {dbError && (
         <div className="error-panel" role="alert">
           <b>The database could not start:</b> {dbError}. What is on screen was computed when the site was built;

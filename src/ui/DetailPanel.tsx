@@ -48,6 +48,7 @@ function AllValues({ saeId }: { saeId: string }) {
 
 export function DetailPanel() {
   const sel = useStore((s) => s.view.sel);
+  const cmp = useStore((s) => s.view.cmp);
   const update = useStore((s) => s.update);
   const queries = useMemo(() => (sel ? { sae: saeByIdQuery(sel) } : null), [sel]);
   const { data } = useQueries('detail', queries, sel, Priority.Panel);
@@ -60,6 +61,8 @@ export function DetailPanel() {
         <h2 data-testid="detail-sae-id">{String(row.sae_id)}</h2>
         <button type="button" onClick={() => update({ sel: null })} aria-label="Close details">×</button>
       </div>
+      {row.is_user === 1 && <p className="muted"><b>Yours</b>: added in this browser; a shared link does not carry it.</p>}
+      <button type="button" onClick={() => update({ view: 'compare', cmp: [...new Set([...cmp, sel])].slice(-4) })}>Compare{cmp.length ? ` (with ${cmp.filter((c) => c !== sel).length} others)` : ''}</button>
       <h3>Configuration</h3>
       <table className="kv">
         <tbody>

@@ -1,11 +1,16 @@
 // The explorer's layout: toolbar, filters, the current view, the selected SAE. The view's queries go through
 // the coordinator; its model is computed once its rows have arrived, from the state they were asked for.
-import { Suspense, useMemo } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { num } from '../data/frame.ts';
 import { Priority } from '../db/coordinator.ts';
 import { activePreset } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
 import { useUserPoints } from '../state/userPoints.ts';
+import { useUserResults } from '../state/userResults.ts';
+import { AddResultsPanel } from './imports/AddResults.tsx';
+import { DropZone } from './imports/DropZone.tsx';
+import { useDriftNotes } from './imports/useDriftNotes.ts';
+import { SaeSearch } from './SaeSearch.tsx';
 import { panelQueries, VIEW_DEFS, type ViewContext } from '../views/registry.ts';
 import { useAppData } from './AppData.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
@@ -18,7 +23,11 @@ import { VIEW_COMPONENTS } from './views/index.ts';
 
 export function Explorer() {
   const { info } = useAppData();
+  const [adding, setAdding] = useState(false);
   const view = useStore((s) => s.view);
+  const update = useStore((s) => s.update);
+  const userSaes = useUserResults((s) => s.saes.length);
+  const drift = useDriftNotes(view);
   const userPoints = useUserPoints((s) => s.points);
   const def = VIEW_DEFS[view.view];
   const panel = useQueries('panel', useMemo(() => panelQueries(view), [view]), view, Priority.Panel);
@@ -50,8 +59,14 @@ export function Explorer() {
         <h1>SAEBench Explorer</h1>
         <span className="subtitle">
           {info.saeCount} SAEs, {info.synthetic ? 'SYNTHETIC scale-test data (not SAEBench results)' : 'real SAEBench results with provenance'}
+          {userSaes > 0 && `, ${userSaes} of them yours (in this browser only)`}
         </span>
+        <span className="spacer" />
+        <SaeSearch label="Find an SAE" onPick={(id) => update({ sel: id })} />
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>Add results</button>
       </header>
+      <DropZone onDrop={() => setAdding(true)} />
+      {adding && <AddResultsPanel onClose={() => setAdding(false)} />}
       <Notices />
       <Toolbar model={built?.model ?? null} state={shown} counts={counts ?? null} />
       <div className="main">
@@ -65,6 +80,7 @@ export function Explorer() {
             </p>
           )}
           {built?.caption && <p className="plot-caption pooling" data-testid="view-caption">{built.caption}</p>}
+          {drift.map((d) => <p key={d} className="plot-caption warning" role="note" data-testid="drift">{d}</p>)}
           {built?.finding && <p className="plot-caption finding" data-testid="view-finding"><b>What the data shows:</b> {built.finding}</p>}
           {tooMany && filtered !== null && (
             <p role="status" className="plot-caption warning" data-testid="too-many">

@@ -4,6 +4,7 @@ import type { Frame } from '../data/frame.ts';
 import { toCsv } from '../export/csv.ts';
 import { downloadText, exportFileName } from '../export/download.ts';
 import { useStore } from '../state/store.ts';
+import { useUserResults } from '../state/userResults.ts';
 import { VIEWS, type ViewState } from '../state/viewState.ts';
 import { VIEW_DEFS } from '../views/registry.ts';
 import { useAppData } from './AppData.tsx';
@@ -15,14 +16,19 @@ export function Toolbar({ model, state, counts }: { model: unknown; state: ViewS
   const { coordinator } = useAppData();
   const view = useStore((s) => s.view);
   const update = useStore((s) => s.update);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const def = VIEW_DEFS[view.view];
   const fileParts = def.fileParts(view);
 
+  const userSaes = useUserResults((s) => s.saes.length);
   const copyLink = () => {
-    void navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true), () => setCopied(false));
-    setTimeout(() => setCopied(false), 1500);
+    const done = (r: 'copied' | 'failed') => {
+      setCopied(r);
+      setTimeout(() => setCopied(null), 6000);
+    };
+    if (navigator.clipboard) void navigator.clipboard.writeText(window.location.href).then(() => done('copied'), () => done('failed'));
+    else done('failed');
   };
   const download = async (format: 'csv' | 'json') => {
     if (!model || !state) return;
@@ -57,7 +63,13 @@ export function Toolbar({ model, state, counts }: { model: unknown; state: ViewS
         </>
       )}
       {def.figure && <FigureExport fileParts={fileParts} />}
-      <button type="button" onClick={copyLink}>{copied ? 'Link copied' : 'Copy link'}</button>
+      <button type="button" onClick={copyLink}>{copied === 'copied' ? 'Link copied' : 'Copy link'}</button>
+      {copied && (
+        <span role="status" className="muted" data-testid="link-note">
+          {copied === 'failed' && 'The browser refused to copy: copy the address bar instead. '}
+          {userSaes > 0 && `The link does not carry your ${userSaes} added SAE${userSaes === 1 ? '' : 's'}: they live in this browser only, so they are not in the link.`}
+        </span>
+      )}
       {error && <span className="error" role="alert">{error}</span>}
     </div>
   );

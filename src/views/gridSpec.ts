@@ -7,6 +7,7 @@ import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay } from './baselines.ts';
 import { COLOR_COLUMN_LABELS, escapeHtml } from './encodings.ts';
 import { groupRows, saeRows } from './groups.ts';
+import { userRingTrace } from './highlight.ts';
 import { HOVER_COLUMNS, hoverTexts } from './hover.ts';
 import type { Figure, PlotTrace } from './plotTypes.ts';
 import { linePath } from './scatterSpec.ts';
@@ -92,6 +93,9 @@ export function gridSpec(rows: Frame, baselines: Frame, s: ViewState): GridSpec 
       });
       inLegend.add(g.key);
     }
+    const ring = userRingTrace(rows, points.filter((r) => !Number.isNaN(raw[r]!)), 'l0', panel.metric, value);
+    if (ring) traces.push({ ...ring, xaxis: `x${id}`, yaxis: `y${id}`, showlegend: !inLegend.has('yours') });
+    if (ring) inLegend.add('yours');
     const sel = points.find((r) => ids[r] === s.sel && !Number.isNaN(raw[r]!));
     if (sel !== undefined) {
       traces.push({

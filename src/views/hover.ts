@@ -6,7 +6,7 @@ import { num, str, type Frame } from '../data/frame.ts';
 import { categoryLabel, escapeHtml, formatValue } from './encodings.ts';
 
 /** Columns every hover needs besides the plotted ones. */
-export const HOVER_COLUMNS = ['sae_id', 'architecture', 'model', 'layer', 'dict_size', 'l0'] as const;
+export const HOVER_COLUMNS = ['sae_id', 'architecture', 'model', 'layer', 'dict_size', 'l0', 'is_user'] as const;
 
 export function provenanceText(f: Frame, def: MetricDef, i: number): string {
   if (def.eval === 'config') return 'SAE configuration';
@@ -21,6 +21,7 @@ export function hoverTexts(f: Frame, rows: readonly number[], axes: readonly Met
   const layer = num(f, 'layer');
   const width = num(f, 'dict_size');
   const l0 = num(f, 'l0');
+  const mine = num(f, 'is_user');
   const axisCols = axes.map((d) => ({ d, values: num(f, d.id) }));
   const showL0 = !axes.some((d) => d.id === 'l0');
   return rows.map((i) => {
@@ -32,6 +33,7 @@ export function hoverTexts(f: Frame, rows: readonly number[], axes: readonly Met
       const v = values[i]!;
       lines.push(`${escapeHtml(d.label)}: ${escapeHtml(formatValue(Number.isNaN(v) ? null : v))} (${escapeHtml(provenanceText(f, d, i))})`);
     }
+    if (mine[i] === 1) lines.push('<b>Yours</b> (added in this browser)');
     for (const e of extra?.(i) ?? []) lines.push(escapeHtml(e));
     return lines.join('<br>');
   });

@@ -8,6 +8,7 @@ import { num, str, type Frame } from '../data/frame.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay } from './baselines.ts';
 import { facetLayout, facetPanels, onPanel } from './facets.ts';
+import { userRingTrace } from './highlight.ts';
 import { categoryLabel, COLOR_COLUMN_LABELS, escapeHtml } from './encodings.ts';
 import { groupRows, saeRows, type RowGroup } from './groups.ts';
 import { hoverTexts } from './hover.ts';
@@ -134,6 +135,8 @@ export function paretoSpec(input: XyInput, s: ViewState): ParetoSpec {
       frontierPoints += counts.on;
       dominatedPoints += counts.off;
     }
+    const ring = userRingTrace(f, panel.rows, s.x, s.y);
+    if (ring) own.push(ring);
     const sel = panel.rows.find((i) => ids[i] === s.sel);
     if (sel !== undefined) own.push(selectedTrace(num(f, s.x)[sel]!, num(f, s.y)[sel]!, ids[sel]!, hoverTexts(f, [sel], [xDef, yDef])[0]!));
     if (panel === panels[0]) {

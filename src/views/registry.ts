@@ -4,8 +4,8 @@
 import { TABLE_COLUMNS } from '../catalog/columns.ts';
 import { EVAL_HEADLINE } from '../catalog/metrics.ts';
 import type { DatasetInfo } from '../data/datasetInfo.ts';
-import { rowsFromFrame, takeRows, type Frame } from '../data/frame.ts';
-import { allFacetCountsQuery, baselineRowsQuery, binnedPointsQuery, countsQuery, coverageQuery, rowsQuery } from '../query/saeQueries.ts';
+import { EMPTY_FRAME, rowsFromFrame, takeRows, type Frame } from '../data/frame.ts';
+import { allFacetCountsQuery, baselineRowsQuery, binnedPointsQuery, countsQuery, coverageQuery, rowsQuery, sweepMatesQuery } from '../query/saeQueries.ts';
 import type { SqlQuery } from '../query/sql.ts';
 import { effectiveSort, groupColumn, type ViewKind, type ViewState } from '../state/viewState.ts';
 import { AGREEMENT_EXPORT_COLUMNS, agreementColumns, agreementExportRows, agreementView, type AgreementView } from './agreementSpec.ts';
@@ -15,6 +15,7 @@ import { facetPanels } from './facets.ts';
 import { saeRows } from './groups.ts';
 import { l0MatchedTable, type L0MatchedTable } from './l0MatchedSpec.ts';
 import { PARETO_EXPORT_EXTRA, paretoSpec, paretoStatus, type ParetoSpec } from './paretoSpec.ts';
+import { COMPARE_EXPORT_COLUMNS, compareColumns, compareExportRows, compareModel, type CompareModel } from './compareSpec.ts';
 import { agreementFinding, gridFinding, matchedFinding, scalingFinding } from './findings.ts';
 import { poolingCaption } from './pooling.ts';
 import { SCALING_AXIS_DIMENSION, SCALING_EXPORT_COLUMNS, scalingColumns, scalingExportRows, scalingSpec, type ScalingSpec } from './scalingSpec.ts';
@@ -25,7 +26,12 @@ import { visibleColumns } from './tableSpec.ts';
 export type Control = 'x' | 'y' | 'log' | 'color' | 'facet' | 'lines' | 'fonly' | 'baselines' | 'scale' | 'window' | 'pool' | 'partial';
 
 /** What a view's queries may depend on besides the state. */
-export type DatasetSize = Pick<DatasetInfo, 'saeCount'>;
+export type DatasetSize = Pick<DatasetInfo, 'saeCount'> & { domains: { values: { arch: readonly (string | number)[] } } };
+
+/** Baselines are asked for only where the dataset has some (the question costs a scan on a large one). */
+const baselinesQuery = (s: ViewState, info: DatasetSize, columns: string[]): Record<string, SqlQuery> =>
+  (info.domains.values.arch.includes('pca') ? { baselines: baselineRowsQuery(s, columns) } : {});
+const baselinesOf = (d: Record<string, Frame>): Frame => d.baselines ?? EMPTY_FRAME;
 
 export interface ViewContext {
   info: DatasetInfo;
@@ -60,10 +66,10 @@ export interface ViewDef<M> {
   fileParts(s: ViewState): string[];
 }
 
-/** Every column of the filtered SAEs, as the dataset holds them (is_baseline as true/false). */
+/** Every column of the filtered SAEs, as the dataset holds them (is_baseline and is_user as true/false). */
 const allColumnsExport = async (s: ViewState, run: RunQuery, opts: Parameters<typeof rowsQuery>[2] = {}): Promise<ExportTable> => {
   const rows = rowsFromFrame(await run(rowsQuery(s, TABLE_COLUMNS, { axes: [s.x, s.y], ...opts })), TABLE_COLUMNS);
-  return { columns: [...TABLE_COLUMNS], rows: rows.map((r) => ({ ...r, is_baseline: r.is_baseline === 1 })) };
+  return { columns: [...TABLE_COLUMNS], rows: rows.map((r) => ({ ...r, is_baseline: r.is_baseline === 1, is_user: r.is_user === 1 })) };
 };
 
 const xyParts = (s: ViewState) => [s.view, s.y, 'vs', s.x, ...s.model, ...s.arch];
@@ -81,7 +87,7 @@ export interface XyModel<S> {
 }
 
 /** Datasets above this many SAEs draw the scatter at a level of detail (binned in SQL). */
-export const LOD_ROW_LIMIT = 20_000;
+export const LOD_ROW_LIMIT = 5_000;
 /** Views that draw every SAE as a row stop here and ask for narrower filters. */
 export const ROW_VIEW_LIMIT = 50_000;
 
@@ -103,16 +109,16 @@ const matchedFindings = (m: XyModel<unknown>, s: ViewState) => {
   return parts.length ? parts.join(' ') : null;
 };
 
-const xyQueries = (s: ViewState) => ({ rows: rowsQuery(s, xyColumns(s), { axes: [s.x, s.y] }), baselines: baselineRowsQuery(s, [s.x, s.y]) });
+const xyQueries = (s: ViewState, info: DatasetSize) => ({ rows: rowsQuery(s, xyColumns(s), { axes: [s.x, s.y] }), ...baselinesQuery(s, info, [s.x, s.y]) });
 
 const scatter: ViewDef<ScatterModel> = {
   id: 'scatter', label: 'Scatter', controls: ['x', 'log', 'y', 'color', 'facet', 'lines', 'baselines'], figure: true,
   queries: (s, info) => (info.saeCount > LOD_ROW_LIMIT
-    ? { bins: binnedPointsQuery(s, s.x, s.y, { group: groupColumn(s) === s.color ? groupColumn(s) : 'architecture', logx: s.logx, logy: s.logy, xr: s.xr, yr: s.yr }), baselines: baselineRowsQuery(s, [s.x, s.y]) }
-    : xyQueries(s)),
+    ? { bins: binnedPointsQuery(s, s.x, s.y, { group: groupColumn(s) === s.color ? groupColumn(s) : 'architecture', logx: s.logx, logy: s.logy, xr: s.xr, yr: s.yr }), ...baselinesQuery(s, info, [s.x, s.y]) }
+    : xyQueries(s, info)),
   model: (d, s, ctx) => (d.bins
-    ? { binned: binnedScatterSpec(d.bins, d.baselines!, s) }
-    : { spec: scatterSpec({ rows: d.rows!, baselines: d.baselines!, userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
+    ? { binned: binnedScatterSpec(d.bins, baselinesOf(d), s) }
+    : { spec: scatterSpec({ rows: d.rows!, baselines: baselinesOf(d), userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
   caption: (m) => ('binned' in m
     ? `${m.binned.plotted.toLocaleString('en')} SAEs in ${m.binned.cells.toLocaleString('en')} grid cells of the visible range (${m.binned.exactCells.toLocaleString('en')} cells hold one SAE and are drawn exactly); zoom in for detail. Lines, panels and the matched-L0 table need at most ${LOD_ROW_LIMIT.toLocaleString('en')} SAEs in the dataset.`
     : `Pools ${poolingCaption(m.rows, saeRows(m.rows))}${m.spec.sweeps > 0 ? ' Lines, when on, join the SAEs of one sweep only.' : ''}`),
@@ -124,7 +130,7 @@ const scatter: ViewDef<ScatterModel> = {
 const pareto: ViewDef<XyModel<ParetoSpec>> = {
   id: 'pareto', label: 'Pareto', controls: ['x', 'log', 'y', 'color', 'facet', 'fonly', 'baselines'], figure: true, maxRows: ROW_VIEW_LIMIT,
   queries: xyQueries,
-  model: (d, s, ctx) => ({ spec: paretoSpec({ rows: d.rows!, baselines: d.baselines!, userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
+  model: (d, s, ctx) => ({ spec: paretoSpec({ rows: d.rows!, baselines: baselinesOf(d), userPoints: ctx.userPoints }, s), matched: matchedPanels(d.rows!, s), rows: d.rows! }),
   caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))} Each frontier is one sweep's; pooled frontiers compare the groups of one model, layer and width.`,
   finding: matchedFindings,
   exportRows: async (m, s, run) => {
@@ -147,11 +153,11 @@ export interface ScalingModel {
 
 const scaling: ViewDef<ScalingModel> = {
   id: 'scaling', label: 'Scaling', controls: ['y', 'color', 'scale', 'window', 'pool', 'baselines'], figure: true, maxRows: 4 * ROW_VIEW_LIMIT,
-  queries: (s) => ({
+  queries: (s, info) => ({
     rows: rowsQuery(s, scalingColumns(s), { except: SCALING_AXIS_DIMENSION[s.scale] }),
-    baselines: baselineRowsQuery(s, [s.y, s.scale]),
+    ...baselinesQuery(s, info, [s.y, s.scale]),
   }),
-  model: (d, s) => ({ spec: scalingSpec(d.rows!, d.baselines!, s), rows: d.rows! }),
+  model: (d, s) => ({ spec: scalingSpec(d.rows!, baselinesOf(d), s), rows: d.rows! }),
   caption: (m, s) => {
     const used = m.spec.result.points.reduce((n, p) => n + p.n, 0);
     const pooled = s.pool ? ' Curves are pooled across models and layers (each point averages SAEs of several sweeps).' : ' One curve per model and layer; nothing is averaged across them.';
@@ -169,8 +175,8 @@ export interface GridModel {
 
 const grid: ViewDef<GridModel> = {
   id: 'grid', label: 'All metrics', controls: ['color', 'lines', 'baselines'], figure: true, maxRows: ROW_VIEW_LIMIT,
-  queries: (s) => ({ rows: rowsQuery(s, gridColumns(s)), baselines: baselineRowsQuery(s, ['l0', ...GRID_PANELS.map((p) => p.metric)]) }),
-  model: (d, s) => ({ spec: gridSpec(d.rows!, d.baselines!, s), rows: d.rows! }),
+  queries: (s, info) => ({ rows: rowsQuery(s, gridColumns(s)), ...baselinesQuery(s, info, ['l0', ...GRID_PANELS.map((p) => p.metric)]) }),
+  model: (d, s) => ({ spec: gridSpec(d.rows!, baselinesOf(d), s), rows: d.rows! }),
   caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))} Lines join the SAEs of one sweep.`,
   finding: (m, s) => gridFinding(m.rows, s),
   exportRows: (_m, s, run) => allColumnsExport(s, run, { axes: undefined }),
@@ -223,12 +229,24 @@ export interface TableModel {
 
 const table: ViewDef<TableModel> = {
   id: 'table', label: 'Table', controls: ['x', 'log', 'y'], figure: false,
-  queries: (s) => ({ rows: rowsQuery(s, [...visibleColumns(s), 'is_baseline'], { axes: [s.x, s.y], sort: effectiveSort(s), limit: TABLE_ROW_LIMIT }) }),
+  queries: (s) => ({ rows: rowsQuery(s, [...visibleColumns(s), 'is_baseline', 'is_user'], { axes: [s.x, s.y], sort: effectiveSort(s), limit: TABLE_ROW_LIMIT }) }),
   model: (d, s) => ({ rows: d.rows!, columns: visibleColumns(s) }),
   caption: (m) => `${m.rows.length === TABLE_ROW_LIMIT ? `The first ${TABLE_ROW_LIMIT.toLocaleString('en')}` : m.rows.length} SAEs in sort order (sorted in the database); click a header to sort, a row to see the SAE. Download CSV holds every filtered SAE.`,
   finding: () => null,
   exportRows: (_m, s, run) => allColumnsExport(s, run, { sort: effectiveSort(s) }),
   fileParts: (s) => ['table', ...s.model, ...s.arch],
+};
+
+const compare: ViewDef<CompareModel> = {
+  id: 'compare', label: 'Compare', controls: [], figure: false,
+  queries: (s) => ({ rows: sweepMatesQuery(s.cmp, compareColumns()) }),
+  model: (d, s) => compareModel(d.rows!, s.cmp),
+  caption: (m) => (m.saes.length
+    ? `${m.saes.length} SAE${m.saes.length === 1 ? '' : 's'} side by side; each rank is within the SAE's own sweep (same model, layer, width and architecture), 1 = best by the metric's direction.`
+    : ''),
+  finding: () => null,
+  exportRows: async (m) => ({ columns: COMPARE_EXPORT_COLUMNS, rows: compareExportRows(m) }),
+  fileParts: (s) => ['compare', ...s.cmp],
 };
 
 const rescore: ViewDef<null> = {
@@ -242,7 +260,7 @@ const rescore: ViewDef<null> = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const VIEW_DEFS: Record<ViewKind, ViewDef<any>> = { scatter, pareto, scaling, grid, agreement, coverage, table, rescore };
+export const VIEW_DEFS: Record<ViewKind, ViewDef<any>> = { scatter, pareto, scaling, grid, agreement, coverage, table, compare, rescore };
 
 /** The filter panel's queries: facet counts and how many filtered SAEs have each metric. */
 export function panelQueries(s: ViewState): Record<string, SqlQuery> {

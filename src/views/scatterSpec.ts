@@ -6,6 +6,7 @@ import { sweepKeys, SWEEP_COLUMNS } from '../analysis/sweeps.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay } from './baselines.ts';
 import { facetLayout, facetPanels, onPanel } from './facets.ts';
+import { userRingTrace } from './highlight.ts';
 import { COLOR_COLUMN_LABELS, escapeHtml, formatValue } from './encodings.ts';
 import { groupRows, saeRows } from './groups.ts';
 import { HOVER_COLUMNS, hoverTexts } from './hover.ts';
@@ -161,6 +162,8 @@ export function scatterSpec(input: XyInput, s: ViewState): ScatterSpec {
   const drawn = new Set<string>();
   for (const panel of panels) {
     const own = groupTraces(f, panel.rows, s, xDef, yDef, type);
+    const ring = userRingTrace(f, panel.rows, s.x, s.y);
+    if (ring) own.push(ring);
     const sel = panel.rows.find((i) => ids[i] === s.sel);
     if (sel !== undefined) own.push(selectedTrace(num(f, s.x)[sel]!, num(f, s.y)[sel]!, ids[sel]!, hoverTexts(f, [sel], [xDef, yDef])[0]!));
     if (panel === panels[0]) {

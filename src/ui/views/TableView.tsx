@@ -89,7 +89,7 @@ export function TableView({ model, state: view }: { model: TableModel; state: Vi
                 <tr
                   key={id}
                   data-sae-id={id}
-                  className={id === view.sel ? 'selected' : undefined}
+                  className={[id === view.sel ? 'selected' : '', row.original.is_user === 1 ? 'mine' : ''].filter(Boolean).join(' ') || undefined}
                   style={{ position: 'absolute', transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT }}
                   onClick={() => update({ sel: id })}
                   onKeyDown={(e) => e.key === 'Enter' && update({ sel: id })}

@@ -2,6 +2,7 @@
 import { lazy, type ComponentType } from 'react';
 import type { ViewKind, ViewState } from '../../state/viewState.ts';
 import { AgreementView } from './AgreementView.tsx';
+import { CompareView } from './CompareView.tsx';
 import { CoverageView } from './CoverageView.tsx';
 import { GridView } from './GridView.tsx';
 import { ParetoView } from './ParetoView.tsx';
@@ -21,5 +22,6 @@ export const VIEW_COMPONENTS: Record<ViewKind, ComponentType<{ model: any; state
   agreement: AgreementView,
   coverage: CoverageView,
   table: TableView,
+  compare: CompareView,
   rescore: RescorePanel,
 };
