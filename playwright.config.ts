@@ -13,13 +13,21 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 1,
   reporter: [['list']],
-  webServer: {
-    // The production build through the site's own static server (headers, CSP and precompression included);
-    // datasets the tests ingest are served from .cache/e2e-data.
-    command: 'node scripts/serve.mjs --port 4173 --strict-port --mount /e2e-data/=.cache/e2e-data/',
-    url: 'http://localhost:4173',
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      // The production build through the site's own static server (headers, CSP and precompression included);
+      // datasets the tests ingest are served from .cache/e2e-data.
+      command: 'node scripts/serve.mjs --port 4173 --strict-port --mount /e2e-data/=.cache/e2e-data/',
+      url: 'http://localhost:4173',
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The same build hosted under a sub-path, as on a project page.
+      command: 'node scripts/serve.mjs --port 4174 --strict-port --base /saebench-explorer/',
+      url: 'http://localhost:4174/saebench-explorer/',
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
   use: { baseURL: 'http://localhost:4173', acceptDownloads: true, launchOptions: { executablePath, args } },
   projects: [
     { name: 'default', testIgnore: /webgpu/ },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCsvRecords } from '../src/ingest/csv.ts';
 import { SAES, byId } from './data.ts';
-import { test, expect, plottedPoints } from './fixtures.ts';
+import { test, expect, openExport, plottedPoints } from './fixtures.ts';
 
 const ISSUE_URL = '/?v=1&view=scatter&x=l0&y=ce_loss_score&arch=topk,matryoshka_batch_topk&model=gemma-2-2b';
 const matching = SAES.filter((r) => ['topk', 'matryoshka_batch_topk'].includes(r.architecture!) && r.model === 'gemma-2-2b');
@@ -13,6 +13,7 @@ test('a version-1 URL with filters shows exactly the matching SAEs, and its CSV 
   const drawable = matching.filter((r) => r.l0 !== '' && r.ce_loss_score !== '' && Number(r.l0) > 0);
   expect(await plottedPoints(page)).toBe(drawable.length);
 
+  await openExport(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /CSV/ }).click();
   const file = await (await download).path();

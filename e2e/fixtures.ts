@@ -29,10 +29,17 @@ export async function plottedPoints(page: import('@playwright/test').Page): Prom
   return Number(await plot.getAttribute('data-points'));
 }
 
+/** Opens the toolbar's Export menu (if it is closed). */
+export async function openExport(page: import('@playwright/test').Page): Promise<void> {
+  const menu = page.locator('details.export-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
 /** Clicks the view's "Download CSV" button and parses the file it saves. */
 export async function downloadCsv(page: import('@playwright/test').Page): Promise<{ header: string[]; records: Record<string, string>[] }> {
   const { readFileSync } = await import('node:fs');
   const { parseCsvRecords } = await import('../src/ingest/csv.ts');
+  await openExport(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   return parseCsvRecords(readFileSync(await (await download).path(), 'utf8'));

@@ -13,6 +13,17 @@ test('a synthetic demo SAE re-scores in the page (CPU worker) and its point appe
   expect(ev).toBeGreaterThan(0);
   expect(ev).toBeLessThanOrEqual(1.5);
   await expect(result.getByRole('img', { name: /Feature density histogram/ })).toBeVisible();
+  // Catalog labels, the demo's ground truth, no empty "Dataset value" column for an SAE the dataset lacks.
+  await expect(result.locator('tr[data-metric=mse_corrected] th')).toContainText('MSE (corrected)');
+  await expect(result.getByTestId('ground-truth')).toContainText('MCC with the true features');
+  await expect(result.getByRole('columnheader', { name: 'Dataset value' })).toHaveCount(0);
+  // Without a GPU adapter the page says so before anyone picks WebGPU.
+  await expect(page.getByRole('radio', { name: 'WebGPU' })).toBeDisabled();
+  await expect(page.getByText(/no WebGPU|no usable GPU adapter/)).toBeVisible();
+  // The result survives a trip to another view.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Re-score an SAE' }).click();
+  await expect(result).toContainText('[synthetic]');
 
   await result.getByRole('button', { name: 'Add to plot' }).click();
   await expect(page).toHaveURL(/y=explained_variance/);

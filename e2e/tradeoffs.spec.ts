@@ -1,7 +1,7 @@
 // The trade-off views on the real data: each view draws, its state survives a reload, its CSV holds what it
 // shows, and the paper's claims are checked against values computed here from the sources, not by the app.
 import { SAES, SOURCE_I } from './data.ts';
-import { test, expect, downloadCsv } from './fixtures.ts';
+import { test, expect, downloadCsv, openExport } from './fixtures.ts';
 
 type Rec = Record<string, string>;
 const has = (r: Rec, c: string) => r[c] !== '' && r[c] !== undefined;
@@ -189,6 +189,7 @@ test('figure export: SVG and 300 dpi PNG at paper column widths, plots and matri
   await expect(page.getByTestId('pareto-plot')).toHaveAttribute('data-points', /\d+/);
   const { readFileSync } = await import('node:fs');
   const save = async (name: string) => {
+    await openExport(page);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name, exact: true }).click();
     const d = await download;
@@ -199,6 +200,7 @@ test('figure export: SVG and 300 dpi PNG at paper column widths, plots and matri
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg).toContain('width="312"');
   expect(svg).toContain('Matryoshka Batch TopK');
+  await openExport(page);
   await page.getByLabel('Figure size').selectOption('double');
   const png = await save('PNG');
   expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');

@@ -62,7 +62,10 @@ test('added results are highlighted in the plot and the table, persist across a 
   await page.getByRole('tab', { name: 'Table' }).click();
   const mine = page.getByTestId('sae-table').locator('tbody tr.mine');
   await expect(mine).toHaveCount(1);
-  await expect(mine).toContainText(HOSTILE_ID);
+  await expect(mine).toHaveAttribute('data-sae-id', `mine__my_gemma_sweep/${HOSTILE_ID}`);
+  // A long id is cut at its start so that the architecture and trainer stay readable; the full id is its title.
+  await expect(mine.locator('td').first()).toHaveAttribute('title', `mine__my_gemma_sweep/${HOSTILE_ID}`);
+  await expect(mine.locator('td').first()).toContainText('trainer_0');
   const { records } = await downloadCsv(page);
   const myRow = records.find((r) => r.sae_id!.startsWith('mine__'))!;
   expect(myRow.release).toBe(`'=HYPERLINK("http://x")`);

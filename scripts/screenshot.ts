@@ -1,16 +1,72 @@
-// npm run screenshot -- [url-path] [out.png]: a screenshot of the running app (for the README).
-import { chromium } from '@playwright/test';
+// npm run screenshots [-- --only scatter,table --widths 1440,390 --out docs/screenshots]
+// Every view of the production build (dist/) at 1440×900, 1024×768 and 390×844, plus the detail panel open and
+// the add-results panel, into docs/screenshots/<view>-<width>.png. Starts its own server.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
 
-const path = process.argv[2] ?? '/?view=scatter&x=l0&y=ce_loss_score&model=gemma-2-2b&width=65536';
-const out = process.argv[3] ?? 'docs/screenshot.png';
+const argv = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : fallback;
+};
+const OUT = opt('out', 'docs/screenshots');
+const WIDTHS = opt('widths', '1440,1024,390').split(',').map(Number);
+const HEIGHT: Record<number, number> = { 1440: 900, 1024: 768, 390: 844 };
+
+interface Shot { name: string; path: string; then?: (page: Page) => Promise<void> }
+const SHOTS: Shot[] = [
+  { name: 'scatter', path: '/' },
+  { name: 'scatter-detail', path: '/', then: async (p) => {
+    await p.getByLabel('Find an SAE').fill('saebench0125__gemma-2-2b__L12__65k__matryoshka_batch_topk__t2');
+    await p.getByLabel('Find an SAE').press('Enter');
+    await p.getByTestId('detail-sae-id').waitFor();
+  } },
+  { name: 'pareto', path: '/?view=pareto' },
+  { name: 'scaling', path: '/?view=scaling&y=scr_top20' },
+  { name: 'grid', path: '/?view=grid' },
+  { name: 'agreement', path: '/?view=agreement&model=gemma-2-2b&layer=12&width=&release=sae_bench_0125' },
+  { name: 'coverage', path: '/?view=coverage' },
+  { name: 'table', path: '/?view=table' },
+  { name: 'compare', path: '/?view=compare&cmp=saebench0125__gemma-2-2b__L12__65k__topk__t2,saebench0125__gemma-2-2b__L12__65k__matryoshka_batch_topk__t2' },
+  { name: 'rescore', path: '/?view=rescore' },
+  { name: 'filters-open', path: '/', then: async (p) => {
+    const toggle = p.getByRole('button', { name: /^Filters/ });
+    if (await toggle.count()) await toggle.click();
+  } },
+  { name: 'add-results', path: '/', then: async (p) => {
+    await p.getByRole('button', { name: 'Add results' }).click();
+  } },
+];
+const only = argv.includes('--only') ? opt('only', '').split(',') : null;
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise<string>((resolve) => server.stdout.on('data', (d: Buffer) => {
+  const m = /at (http:\/\/\S+?)\/?\s/.exec(d.toString());
+  if (m) resolve(m[1]!);
+}));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost'],
 });
-const page = await browser.newPage({ viewport: { width: 1500, height: 850 } });
-await page.goto(`http://localhost:4173${path}`);
-await page.locator('.plot, .matrix-view, [data-testid="sae-table"]').first().waitFor();
-await page.waitForTimeout(1500);
-await page.screenshot({ path: out });
-await browser.close();
-console.log(`wrote ${out}`);
+mkdirSync(OUT, { recursive: true });
+try {
+  for (const width of WIDTHS) {
+    const page = await browser.newPage({ viewport: { width, height: HEIGHT[width] ?? 900 } });
+    for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
+      await page.goto(`${base}${shot.path}`);
+      await page.locator('.plot, .matrix-view, [data-testid="sae-table"], [data-testid="compare"], .rescore-panel, .coverage-view').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await page.waitForFunction(() => performance.getEntriesByName('saebench:data-ready').length > 0, null, { timeout: 30_000 }).catch(() => undefined);
+      await shot.then?.(page);
+      await page.waitForTimeout(800);
+      const file = join(OUT, `${shot.name}-${width}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${file}`);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -152,7 +152,26 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
   }
   state.logx = logx ?? defaultLog(state.x);
   state.logy = logy ?? defaultLog(state.y);
+  notices.push(...fixL0Range(state));
   return { state, notices };
+}
+
+/** An L0 range that can match nothing is put right, saying how: L0 is never negative, and min ≤ max. */
+export function fixL0Range(state: Pick<ViewState, 'l0min' | 'l0max'>): string[] {
+  const notices: string[] = [];
+  if (state.l0min !== null && state.l0min < 0) {
+    notices.push(`Ignored l0min=${state.l0min}: L0 is never negative`);
+    state.l0min = null;
+  }
+  if (state.l0max !== null && state.l0max <= 0) {
+    notices.push(`Ignored l0max=${state.l0max}: no SAE has an L0 of 0 or less`);
+    state.l0max = null;
+  }
+  if (state.l0min !== null && state.l0max !== null && state.l0min > state.l0max) {
+    notices.push(`The L0 range ${state.l0min}–${state.l0max} was reversed; read as ${state.l0max}–${state.l0min}`);
+    [state.l0min, state.l0max] = [state.l0max, state.l0min];
+  }
+  return notices;
 }
 
 const enc = (v: string | number) => encodeURIComponent(String(v));

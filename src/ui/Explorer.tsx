@@ -1,6 +1,6 @@
 // The explorer's layout: toolbar, filters, the current view, the selected SAE. The view's queries go through
 // the coordinator; its model is computed once its rows have arrived, from the state they were asked for.
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { num } from '../data/frame.ts';
 import { Priority } from '../db/coordinator.ts';
 import { activePreset } from '../state/presets.ts';
@@ -14,16 +14,20 @@ import { SaeSearch } from './SaeSearch.tsx';
 import { panelQueries, VIEW_DEFS, type ViewContext } from '../views/registry.ts';
 import { useAppData } from './AppData.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
+import { countOf } from '../views/encodings.ts';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useQueries } from './useQueries.ts';
+import { MEDIUM, useMediaQuery } from './useMediaQuery.ts';
 import { VIEW_COMPONENTS } from './views/index.ts';
 
 export function Explorer() {
   const { info } = useAppData();
   const [adding, setAdding] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const sheet = useMediaQuery(MEDIUM);
   const view = useStore((s) => s.view);
   const update = useStore((s) => s.update);
   const userSaes = useUserResults((s) => s.saes.length);
@@ -52,36 +56,65 @@ export function Explorer() {
   const counts = panel.data?.counts;
   const Component = VIEW_COMPONENTS[view.view];
   const n = counts ? counts.columns.get('n') : null;
+  const activeFilters = (['model', 'layer', 'width', 'arch', 'release', 'prov', 'tokens'] as const).filter((k) => view[k].length > 0).length
+    + (view.l0min !== null || view.l0max !== null ? 1 : 0) + (view.both ? 1 : 0);
+
+  // Escape closes the topmost thing: the filter sheet, the add-results panel, then the selected SAE's details.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (sheet && filtersOpen) setFiltersOpen(false);
+      else if (adding) setAdding(false);
+      else if (useStore.getState().view.sel) {
+        useStore.getState().update({ sel: null });
+        document.getElementById('sae-search')?.focus();
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sheet, filtersOpen, adding]);
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>SAEBench Explorer</h1>
         <span className="subtitle">
-          {info.saeCount} SAEs, {info.synthetic ? 'SYNTHETIC scale-test data (not SAEBench results)' : 'real SAEBench results with provenance'}
+          {countOf(info.saeCount)}, {info.synthetic ? 'SYNTHETIC scale-test data (not SAEBench results)' : 'real SAEBench results with provenance'}
           {userSaes > 0 && `, ${userSaes} of them yours (in this browser only)`}
         </span>
         <span className="spacer" />
-        <SaeSearch label="Find an SAE" onPick={(id) => update({ sel: id })} />
+        <SaeSearch inputId="sae-search" label="Find an SAE" onPick={(id) => update({ sel: id })} />
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>Add results</button>
       </header>
       <DropZone onDrop={() => setAdding(true)} />
       {adding && <AddResultsPanel onClose={() => setAdding(false)} />}
       <Notices />
-      <Toolbar model={built?.model ?? null} state={shown} counts={counts ?? null} />
-      <div className="main">
-        <FilterPanel facets={panel.data?.facets ?? null} />
+      <Toolbar model={built?.model ?? null} state={shown} counts={counts ?? null}>
+        {sheet && view.view !== 'rescore' && (
+          <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filters" onClick={() => setFiltersOpen((o) => !o)}>
+            Filters{activeFilters ? ` (${activeFilters})` : ''}
+          </button>
+        )}
+      </Toolbar>
+      <div className={`main${view.view === 'rescore' ? ' no-filters' : ''}`}>
+        {view.view !== 'rescore' && (!sheet || filtersOpen) && (
+          <FilterPanel facets={panel.data?.facets ?? null} sheet={sheet} onClose={() => setFiltersOpen(false)} />
+        )}
+        {sheet && filtersOpen && <div className="sheet-backdrop" aria-hidden="true" onClick={() => setFiltersOpen(false)} />}
         <main className="view" aria-busy={result.pending}>
           {(result.error ?? built?.error) && <ErrorPanel title="This view could not be drawn" message={(result.error ?? built?.error)!} />}
-          {preset && <p className="preset-caption" data-testid="preset-caption"><b>{preset.label}.</b> {preset.description}</p>}
           {n instanceof Float64Array && (
             <p className="row-count" data-testid="row-count">
               {n[0]} of {info.saeCount} SAEs match the filters
             </p>
           )}
-          {built?.caption && <p className="plot-caption pooling" data-testid="view-caption">{built.caption}</p>}
-          {drift.map((d) => <p key={d} className="plot-caption warning" role="note" data-testid="drift">{d}</p>)}
-          {built?.finding && <p className="plot-caption finding" data-testid="view-finding"><b>What the data shows:</b> {built.finding}</p>}
+          <div className="view-notes">
+            {preset && <p className="preset-caption" data-testid="preset-caption"><b>{preset.label}.</b> {preset.description}</p>}
+            {built?.caption && <p className="plot-caption pooling" data-testid="view-caption">{built.caption}</p>}
+            {drift.map((d) => <p key={d} className="plot-caption warning" role="note" data-testid="drift">{d}</p>)}
+            {built?.finding && <p className="plot-caption finding" data-testid="view-finding"><b>What the data shows:</b> {built.finding}</p>}
+          </div>
           {tooMany && filtered !== null && (
             <p role="status" className="plot-caption warning" data-testid="too-many">
               This view draws every SAE individually; {filtered.toLocaleString('en')} match the filters, more than its

@@ -1,7 +1,8 @@
 // Thin Plotly wrapper used by every plot view: draws a pure spec, reports clicks by the point's sae_id and
 // zooms as axis ranges (so the URL restores them), and registers itself for figure export.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../state/store.ts';
+import type { PaperSize } from '../views/paperFigure.ts';
 import type { Figure as FigureSpec } from '../views/plotTypes.ts';
 import { useExportSource } from './figureRegistry.ts';
 import Plotly, { plotlyFor } from './plotly.ts';
@@ -25,11 +26,26 @@ function rangeOf(e: PlotEvent, axis: 'xaxis' | 'yaxis', log: boolean): [number, 
   return [conv(lo), conv(hi)];
 }
 
-export function Figure(props: { figure: FigureSpec; testId: string; label: string; points: number; aspect?: number; height?: number; zoomable?: boolean }) {
+const NARROW_PLOT = 640;
+
+function legendBelow(f: FigureSpec): FigureSpec {
+  const legend = f.layout.legend as Record<string, unknown> | undefined;
+  if (legend?.orientation === 'h') return f;
+  return { ...f, layout: { ...f.layout, legend: { ...legend, orientation: 'h', x: 0, xanchor: 'left', y: -0.22, yanchor: 'top' } } };
+}
+
+export function Figure(props: {
+  figure: FigureSpec; testId: string; label: string; points: number; aspect?: number; height?: number; zoomable?: boolean;
+  /** The figure the paper export lays out per size, when it is not the one on screen (the grid's panels). */
+  forSize?: (size: PaperSize) => { figure: FigureSpec; aspect: number };
+}) {
   const ref = useRef<PlotDiv>(null);
   const bound = useRef(false);
-  const { figure, aspect } = props;
-  useExportSource(useMemo(() => ({ kind: 'plotly' as const, figure, aspect: aspect ?? 0.75 }), [figure, aspect]));
+  const { aspect } = props;
+  // A plot narrower than this puts its legend below the data instead of beside it.
+  const [narrow, setNarrow] = useState(false);
+  const figure = useMemo(() => (narrow ? legendBelow(props.figure) : props.figure), [narrow, props.figure]);
+  useExportSource(useMemo(() => ({ kind: 'plotly' as const, figure: props.figure, aspect: aspect ?? 0.75, forSize: props.forSize }), [props.figure, aspect, props.forSize]));
 
   useEffect(() => {
     const el = ref.current;
@@ -70,7 +86,21 @@ export function Figure(props: { figure: FigureSpec; testId: string; label: strin
 
   useEffect(() => {
     const el = ref.current;
+    // Plotly's own "responsive" follows the window only; the plot must also reflow when a panel beside it
+    // opens or closes.
+    let frame = 0;
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!el) return;
+        setNarrow(el.clientWidth < NARROW_PLOT);
+        if (el.dataset.points !== undefined) void Plotly.Plots.resize(el);
+      });
+    });
+    if (el) observer?.observe(el);
     return () => {
+      observer?.disconnect();
+      cancelAnimationFrame(frame);
       bound.current = false;
       if (el) Plotly.purge(el);
     };

@@ -1,4 +1,5 @@
 // Facet filters with counts under the other filters, an L0 range and "both X and Y".
+import { useEffect, useRef } from 'react';
 import { DIMENSIONS, PROVENANCE_LABELS, type Dimension } from '../catalog/columns.ts';
 import { num, str, type Frame } from '../data/frame.ts';
 import { useStore } from '../state/store.ts';
@@ -48,15 +49,21 @@ function Facet({ dim, counts }: { dim: Dimension; counts: Map<string, number> | 
   );
 }
 
-export function FilterPanel({ facets }: { facets: Frame | null }) {
+/** `sheet`: shown over the page (narrower screens), with a close button and focus moved into it. */
+export function FilterPanel({ facets, sheet = false, onClose }: { facets: Frame | null; sheet?: boolean; onClose?: () => void }) {
   const both = useStore((s) => s.view.both);
   const update = useStore((s) => s.update);
   const counts = countsByDimension(facets);
+  const head = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (sheet) head.current?.focus();
+  }, [sheet]);
   return (
-    <aside className="filters" aria-label="Filters">
+    <aside id="filters" className={sheet ? 'filters sheet' : 'filters'} aria-label="Filters">
       <div className="filters-head">
-        <h2>Filters</h2>
+        <h2 ref={head} tabIndex={-1}>Filters</h2>
         <button type="button" onClick={() => update({ ...EMPTY_FILTERS })} title="Show every SAE of the dataset">Clear filters</button>
+        {sheet && <button type="button" onClick={onClose} aria-label="Close the filters">×</button>}
       </div>
       <label className="check">
         <input type="checkbox" checked={both} onChange={(e) => update({ both: e.target.checked })} /> Only SAEs with both X and Y

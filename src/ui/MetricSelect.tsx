@@ -11,6 +11,8 @@ export function MetricSelect(props: {
   value: string;
   onChange: (id: string) => void;
   extraOptions?: { value: string; label: string }[];
+  /** What the "(?)" says when an extra option (not a metric) is chosen. */
+  extraHelp?: (value: string) => string;
   /** Also offer the numeric configuration columns (width, training tokens, layer), for X and Y. */
   withConfig?: boolean;
   /** Per metric, how many filtered SAEs have it (the counts query). */
@@ -24,10 +26,11 @@ export function MetricSelect(props: {
     return ` (${num(props.counts, metric)[0]})`;
   };
   const arrow = def ? directionArrow(def) : '';
+  const help = def ? metricTooltip(def) : props.extraHelp?.(props.value) ?? '';
   return (
     <span className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-describedby={`${id}-help`}>
+      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-describedby={help ? `${id}-help` : undefined}>
         {props.extraOptions?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         {EVALS.filter((ev) => options.some((d) => d.eval === ev)).map((ev) => (
           <optgroup key={ev} label={EVAL_LABELS[ev]}>
@@ -37,9 +40,11 @@ export function MetricSelect(props: {
           </optgroup>
         ))}
       </select>
-      <span id={`${id}-help`} className="help" tabIndex={0} title={def ? metricTooltip(def) : ''} aria-label={def ? metricTooltip(def) : ''}>
-        {def ? (arrow ? `${arrow} better` : 'not a score') : ''} (?)
-      </span>
+      {help && (
+        <span id={`${id}-help`} className="help" tabIndex={0} title={help} aria-label={help}>
+          {def ? (arrow ? `${arrow} better` : 'not a score') : ''} (?)
+        </span>
+      )}
     </span>
   );
 }

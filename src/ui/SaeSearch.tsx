@@ -4,9 +4,10 @@ import { useAppData } from './AppData.tsx';
 
 const MAX_SUGGESTIONS = 50;
 
-export function SaeSearch({ label, onPick }: { label: string; onPick: (id: string) => void }) {
+export function SaeSearch({ label, onPick, inputId }: { label: string; onPick: (id: string) => void; inputId?: string }) {
   const { info } = useAppData();
-  const id = useId();
+  const generated = useId();
+  const id = inputId ?? generated;
   const [text, setText] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const ids = info.domains.saeIds ? [...info.domains.saeIds] : [];

@@ -1,4 +1,5 @@
-// View switch, presets, the current view's controls and exports.
+// View switch (tabs with arrow keys), presets, an export menu and the link on the first row; the current view's
+// controls on the second (behind a disclosure on narrow screens).
 import { useState } from 'react';
 import type { Frame } from '../data/frame.ts';
 import { toCsv } from '../export/csv.ts';
@@ -10,9 +11,11 @@ import { VIEW_DEFS } from '../views/registry.ts';
 import { useAppData } from './AppData.tsx';
 import { FigureExport } from './FigureExport.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
+import { useMediaQuery, NARROW } from './useMediaQuery.ts';
 import { ViewControls } from './ViewControls.tsx';
 
-export function Toolbar({ model, state, counts }: { model: unknown; state: ViewState | null; counts: Frame | null }) {
+/** `children`: buttons the layout adds to the first row (the filters toggle on narrow screens). */
+export function Toolbar({ model, state, counts, children }: { model: unknown; state: ViewState | null; counts: Frame | null; children?: React.ReactNode }) {
   const { coordinator } = useAppData();
   const view = useStore((s) => s.view);
   const update = useStore((s) => s.update);
@@ -44,25 +47,36 @@ export function Toolbar({ model, state, counts }: { model: unknown; state: ViewS
   };
   const canExport = model !== null && state !== null && view.view !== 'rescore';
 
-  return (
-    <div className="toolbar" role="toolbar" aria-label="View controls">
-      <div className="tabs" role="tablist" aria-label="View">
-        {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view.view === v} onClick={() => update({ view: v })}>
-            {VIEW_DEFS[v].label}
-          </button>
-        ))}
+  const narrow = useMediaQuery(NARROW);
+  // Arrow keys move between the view tabs (the ARIA tabs pattern); only the selected tab is in the tab order.
+  const onTabKey = (e: React.KeyboardEvent) => {
+    const i = VIEWS.indexOf(view.view);
+    const next = e.key === 'ArrowRight' ? (i + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (i - 1 + VIEWS.length) % VIEWS.length
+      : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    update({ view: VIEWS[next]! });
+    requestAnimationFrame(() => document.getElementById(`tab-${VIEWS[next]}`)?.focus());
+  };
+  const exports = (
+    <details className="export-menu">
+      <summary>Export</summary>
+      <div className="export-popover" role="group" aria-label="Export">
+        {view.view !== 'rescore' && (
+          <span className="export-line">
+            <span className="muted">Data</span>
+            <button type="button" disabled={!canExport} onClick={() => void download('csv')} aria-label="Download CSV">CSV</button>
+            <button type="button" disabled={!canExport} onClick={() => void download('json')} aria-label="Download JSON">JSON</button>
+          </span>
+        )}
+        {def.figure && <FigureExport fileParts={fileParts} plotly={view.view !== 'agreement' && view.view !== 'coverage'} />}
+        {view.view === 'rescore' && <span className="muted">This view has nothing to export.</span>}
+        {error && <span className="error" role="alert">{error}</span>}
       </div>
-      <PresetMenu />
-      <ViewControls controls={def.controls} counts={counts} />
-      <span className="spacer" />
-      {view.view !== 'rescore' && (
-        <>
-          <button type="button" disabled={!canExport} onClick={() => void download('csv')}>Download CSV</button>
-          <button type="button" disabled={!canExport} onClick={() => void download('json')}>Download JSON</button>
-        </>
-      )}
-      {def.figure && <FigureExport fileParts={fileParts} />}
+    </details>
+  );
+  const share = (
+    <>
       <button type="button" onClick={copyLink}>{copied === 'copied' ? 'Link copied' : 'Copy link'}</button>
       {copied && (
         <span role="status" className="muted" data-testid="link-note">
@@ -70,7 +84,34 @@ export function Toolbar({ model, state, counts }: { model: unknown; state: ViewS
           {userSaes > 0 && `The link does not carry your ${userSaes} added SAE${userSaes === 1 ? '' : 's'}: they live in this browser only, so they are not in the link.`}
         </span>
       )}
-      {error && <span className="error" role="alert">{error}</span>}
+    </>
+  );
+  const controls = <ViewControls controls={def.controls} counts={counts} />;
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="View controls">
+      <div className="toolbar-row">
+        <div className="tabs" role="tablist" aria-label="View" onKeyDown={onTabKey}>
+          {VIEWS.map((v) => (
+            <button key={v} id={`tab-${v}`} type="button" role="tab" aria-selected={view.view === v} tabIndex={view.view === v ? 0 : -1} onClick={() => update({ view: v })}>
+              {VIEW_DEFS[v].label}
+            </button>
+          ))}
+        </div>
+        <PresetMenu />
+        {children}
+        <span className="spacer" />
+        {exports}
+        {share}
+      </div>
+      {narrow ? (
+        <details className="view-options">
+          <summary>Axes and options</summary>
+          <div className="toolbar-row">{controls}</div>
+        </details>
+      ) : (
+        <div className="toolbar-row">{controls}</div>
+      )}
     </div>
   );
 }

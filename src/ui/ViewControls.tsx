@@ -9,6 +9,8 @@ import { SCALING_AXIS_LABELS } from '../views/scalingSpec.ts';
 import { MetricSelect } from './MetricSelect.tsx';
 import { NumberInput } from './NumberInput.tsx';
 
+const SCALE_SHORT: Record<ScalingAxis, string> = { dict_size: 'Width', training_tokens: 'Training tokens', layer: 'Layer' };
+
 type Flag = 'lines' | 'fonly' | 'baselines' | 'partial' | 'pool';
 const FLAG_LABELS: Record<Flag, [string, string]> = {
   lines: ['Lines per sweep', 'Connect the SAEs of each sweep (one model, layer, width and architecture) in X order, as the SAEBench paper figures do; never across sweeps'],
@@ -46,6 +48,7 @@ export function ViewControls({ controls, counts }: { controls: readonly Control[
           onChange={(color) => update({ color })}
           counts={counts}
           extraOptions={COLOR_COLUMNS.map((c) => ({ value: c, label: COLOR_COLUMN_LABELS[c] ?? c }))}
+          extraHelp={(c) => `One colour (and marker shape) per ${(COLOR_COLUMN_LABELS[c] ?? c).toLowerCase()}; lines and frontiers stay per sweep. Choose a metric to colour points by its value instead (shape then shows the architecture).`}
         />
       )}
       {show.has('facet') && (
@@ -60,7 +63,7 @@ export function ViewControls({ controls, counts }: { controls: readonly Control[
         <label className="field">
           Scale along
           <select value={view.scale} onChange={(e) => update({ scale: e.target.value as ScalingAxis })}>
-            {SCALING_AXES.map((a) => <option key={a} value={a}>{SCALING_AXIS_LABELS[a]}</option>)}
+            {SCALING_AXES.map((a) => <option key={a} value={a} title={SCALING_AXIS_LABELS[a]}>{SCALE_SHORT[a]}</option>)}
           </select>
         </label>
       )}

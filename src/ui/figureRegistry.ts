@@ -5,7 +5,8 @@ import type { PaperSize } from '../views/paperFigure.ts';
 import type { Figure } from '../views/plotTypes.ts';
 
 export type ExportSource =
-  | { kind: 'plotly'; figure: Figure; aspect: number }
+  /** `forSize`: a figure laid out for the paper size (the grid's columns), instead of the one on screen. */
+  | { kind: 'plotly'; figure: Figure; aspect: number; forSize?: (size: PaperSize) => { figure: Figure; aspect: number } }
   | { kind: 'svg'; render: (size: PaperSize) => { svg: string; width: number; height: number } };
 
 let current: ExportSource | null = null;

@@ -8,7 +8,7 @@ import { HEADLINE_METRICS, metricById, orientedValue } from '../catalog/metrics.
 import { num, type Frame } from '../data/frame.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { saeRows } from './groups.ts';
-import { prefersDarkText } from './encodings.ts';
+import { countOf, prefersDarkText } from './encodings.ts';
 import type { MatrixBlock } from './matrixSvg.ts';
 
 export interface AgreementMetric {
@@ -100,7 +100,7 @@ export function agreementExportRows(v: AgreementView): Record<string, unknown>[]
 /** The matrix as a figure block (for SVG/PNG export). */
 export function agreementBlock(v: AgreementView): MatrixBlock {
   return {
-    title: `Metric agreement (${v.method}, ${v.saes} SAEs)`,
+    title: `Metric agreement (${v.method}, ${countOf(v.saes)})`,
     rows: v.metrics.map((m) => m.label),
     cols: v.metrics.map((m) => m.label),
     cells: v.cells.map((c) => ({ text: c.rho === null ? '–' : c.rho.toFixed(2), fill: agreementColor(c.rho), dark: !agreementTextDark(c.rho) })),

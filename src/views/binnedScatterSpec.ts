@@ -5,7 +5,7 @@ import { axisById } from '../catalog/metrics.ts';
 import { num, str, type Frame } from '../data/frame.ts';
 import { groupColumn, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay } from './baselines.ts';
-import { categoryLabel, escapeHtml, formatValue } from './encodings.ts';
+import { categoryLabel, countOf, escapeHtml, formatValue } from './encodings.ts';
 import { groupRows } from './groups.ts';
 import type { Figure, PlotTrace } from './plotTypes.ts';
 import { xyLayout } from './scatterSpec.ts';
@@ -42,7 +42,7 @@ export function binnedScatterSpec(bins: Frame, baselines: Frame, s: ViewState): 
         exactCells++;
         return `<b>${escapeHtml(ids[i] ?? '')}</b><br>${escapeHtml(g.label)}<br>${escapeHtml(xDef.label)}: ${escapeHtml(formatValue(x[i]))}<br>${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(y[i]))}`;
       }
-      return `<b>${n[i]} SAEs</b> (${escapeHtml(g.label)}) in this cell, mean ${escapeHtml(formatValue(x[i]))}, ${escapeHtml(formatValue(y[i]))}<br>e.g. ${escapeHtml(ids[i] ?? '')}; zoom in to see them one by one`;
+      return `<b>${countOf(n[i]!)}</b> (${escapeHtml(g.label)}) in this cell, mean ${escapeHtml(formatValue(x[i]))}, ${escapeHtml(formatValue(y[i]))}<br>e.g. ${escapeHtml(ids[i] ?? '')}; zoom in to see them one by one`;
     });
     return {
       type: 'scattergl', mode: 'markers', name: escapeHtml(categoryLabel(column, g.key)), legendgroup: g.key,

@@ -35,7 +35,8 @@ export function categorySymbol(index: number): string {
 /** SAEBench's width labels (graphing_utils.get_d_sae_string): nearest thousand, 66k shown as 65k. */
 export function formatWidth(n: number): string {
   if (n >= 1_000_000 && n <= 1_060_000) return '1M';
-  if (n < 1000) return String(n);
+  // Dictionary sizes are powers of two (4k, 16k, 65k); anything else (a PCA baseline's d_model = 2304) as is.
+  if (n < 1000 || (n % 1024 !== 0 && n % 1000 !== 0)) return String(n);
   const k = Math.round(n / 1000);
   return `${k === 66 ? 65 : k}k`;
 }
@@ -53,7 +54,13 @@ export function categoryLabel(column: string, value: unknown): string {
   if (column === 'dict_size' && typeof value === 'number') return formatWidth(value);
   if (column === 'training_tokens' && typeof value === 'number') return formatTokens(value);
   if (column === 'layer') return `L${String(value)}`;
+  if (column === 'is_baseline' || column === 'is_user') return value === true || value === 1 ? 'yes' : 'no';
   return String(value);
+}
+
+/** "1 SAE", "42 SAEs", "1,000,000 SAEs". */
+export function countOf(n: number, noun = 'SAE'): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function formatValue(v: unknown): string {

@@ -24,6 +24,25 @@ export const GRID_PANELS: readonly GridPanel[] = HEADLINE_METRICS.filter((id) =>
 
 const COLUMNS = 3;
 
+export interface GridLayout {
+  /** The panels to draw, by metric (default: all). */
+  panels?: readonly string[];
+  columns?: number;
+  /** Print: short panel titles ("Loss recovered ↑"), broken into lines of at most this many characters. */
+  titleChars?: number;
+}
+
+/** Words in lines of at most `chars` characters, joined by Plotly's <br>. */
+export function wrapTitle(text: string, chars: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('<br>');
+}
+
 export function gridColumns(s: ViewState): string[] {
   return [...HOVER_COLUMNS, ...SWEEP_COLUMNS, 'is_baseline', groupColumn(s), ...GRID_PANELS.map((p) => p.metric)];
 }
@@ -50,17 +69,25 @@ export interface GridSpec extends Figure {
 
 const axisId = (i: number) => (i === 0 ? '' : String(i + 1));
 
-/** [x domain, y domain] of panel i in a COLUMNS-wide grid, row 0 at the top. */
-function panelDomains(i: number): [[number, number], [number, number]] {
-  const rows = Math.ceil(GRID_PANELS.length / COLUMNS);
-  const col = i % COLUMNS;
-  const row = Math.floor(i / COLUMNS);
-  const w = 1 / COLUMNS;
+/** [x domain, y domain] of panel i of n in a grid `columns` wide, row 0 at the top; gaps leave room for the
+ * tick labels on the left, the title above and the ticks below each panel. */
+function panelDomains(i: number, n: number, columns: number): [[number, number], [number, number]] {
+  const rows = Math.ceil(n / columns);
+  const col = i % columns;
+  const row = Math.floor(i / columns);
+  const w = 1 / columns;
   const h = 1 / rows;
-  return [[col * w + 0.04, (col + 1) * w - 0.02], [1 - (row + 1) * h + 0.05, 1 - row * h - 0.06]];
+  return [[col * w + 0.2 * w, (col + 1) * w - 0.04 * w], [1 - (row + 1) * h + 0.16 * h, 1 - row * h - 0.16 * h]];
 }
 
-export function gridSpec(rows: Frame, baselines: Frame, s: ViewState): GridSpec {
+/** Rows of panels × columns: the paper export's aspect for a grid of n panels. */
+export function gridAspect(n: number, columns: number): number {
+  return (Math.ceil(n / columns) / columns) * 0.95;
+}
+
+export function gridSpec(rows: Frame, baselines: Frame, s: ViewState, gridLayout: GridLayout = {}): GridSpec {
+  const columns = gridLayout.columns ?? COLUMNS;
+  const drawn = gridLayout.panels ? GRID_PANELS.filter((p) => gridLayout.panels!.includes(p.metric)) : GRID_PANELS;
   const l0Def = metricById('l0')!;
   const l0 = num(rows, 'l0');
   const ids = str(rows, 'sae_id');
@@ -70,7 +97,7 @@ export function gridSpec(rows: Frame, baselines: Frame, s: ViewState): GridSpec 
   const annotations: Record<string, unknown>[] = [];
   const layout: Record<string, unknown> = {};
   const inLegend = new Set<string>();
-  const panels = GRID_PANELS.map((panel, i) => {
+  const panels = drawn.map((panel, i) => {
     const def = metricById(panel.metric)!;
     const raw = num(rows, panel.metric);
     const value = (r: number) => (panel.flip ? 1 - raw[r]! : raw[r]!);
@@ -112,9 +139,10 @@ export function gridSpec(rows: Frame, baselines: Frame, s: ViewState): GridSpec 
       traces.push(...overlay.traces);
     }
     const title = panelTitle(panel, def);
+    const printed = gridLayout.titleChars ? wrapTitle(`${panelLabel(panel, def)} ${title.includes('↓') ? '↓' : '↑'}`, gridLayout.titleChars) : null;
     annotations.push({
       xref: `x${id} domain`, yref: `y${id} domain`, x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false,
-      text: `<b>${escapeHtml(title)}</b>`, font: { size: 12 },
+      text: printed ? printed.split('<br>').map((l) => `<b>${escapeHtml(l)}</b>`).join('<br>') : `<b>${escapeHtml(title)}</b>`, font: { size: 12 },
     });
     if (plotted === 0) {
       annotations.push({
@@ -124,10 +152,11 @@ export function gridSpec(rows: Frame, baselines: Frame, s: ViewState): GridSpec 
     }
     // An empty trace keeps a panel's axes drawn when it has no data.
     traces.push({ type: 'scatter', mode: 'markers', x: [], y: [], xaxis: `x${id}`, yaxis: `y${id}`, showlegend: false, hoverinfo: 'skip' });
-    const [xDomain, yDomain] = panelDomains(i);
+    const [xDomain, yDomain] = panelDomains(i, drawn.length, columns);
     layout[`xaxis${id}`] = {
       type: 'log', domain: xDomain, anchor: `y${id}`, zeroline: false,
-      title: { text: i >= GRID_PANELS.length - COLUMNS ? 'L0 (control)' : '' },
+      // The X title under the lowest panel of each column.
+      title: { text: i + columns >= drawn.length ? 'L0 (control)' : '' },
     };
     layout[`yaxis${id}`] = { domain: yDomain, anchor: `x${id}`, zeroline: false };
     return { metric: panel.metric, label: panelLabel(panel, def), title, plotted };

@@ -12,6 +12,7 @@ import { AGREEMENT_EXPORT_COLUMNS, agreementColumns, agreementExportRows, agreem
 import { COVERAGE_EVALS, COVERAGE_EXPORT_COLUMNS, COVERAGE_GROUPINGS, coverageExportRows, coverageTable, type CoverageTable } from './coverageSpec.ts';
 import { GRID_PANELS, gridColumns, gridSpec, type GridSpec } from './gridSpec.ts';
 import { facetPanels } from './facets.ts';
+import { countOf } from './encodings.ts';
 import { saeRows } from './groups.ts';
 import { l0MatchedTable, type L0MatchedTable } from './l0MatchedSpec.ts';
 import { PARETO_EXPORT_EXTRA, paretoSpec, paretoStatus, type ParetoSpec } from './paretoSpec.ts';
@@ -161,7 +162,7 @@ const scaling: ViewDef<ScalingModel> = {
   caption: (m, s) => {
     const used = m.spec.result.points.reduce((n, p) => n + p.n, 0);
     const pooled = s.pool ? ' Curves are pooled across models and layers (each point averages SAEs of several sweeps).' : ' One curve per model and layer; nothing is averaged across them.';
-    return `Pools ${poolingCaption(m.rows, saeRows(m.rows))} ${used} SAEs in ${m.spec.result.points.length} points.${pooled}`;
+    return `Pools ${poolingCaption(m.rows, saeRows(m.rows))} ${countOf(used)} in ${m.spec.result.points.length} points.${pooled}`;
   },
   finding: (m, s) => scalingFinding(m.spec, s),
   exportRows: async (m, s) => ({ columns: SCALING_EXPORT_COLUMNS, rows: scalingExportRows(m.spec, s) }),
@@ -171,12 +172,13 @@ const scaling: ViewDef<ScalingModel> = {
 export interface GridModel {
   spec: GridSpec;
   rows: Frame;
+  baselines: Frame;
 }
 
 const grid: ViewDef<GridModel> = {
   id: 'grid', label: 'All metrics', controls: ['color', 'lines', 'baselines'], figure: true, maxRows: ROW_VIEW_LIMIT,
   queries: (s, info) => ({ rows: rowsQuery(s, gridColumns(s)), ...baselinesQuery(s, info, ['l0', ...GRID_PANELS.map((p) => p.metric)]) }),
-  model: (d, s) => ({ spec: gridSpec(d.rows!, baselinesOf(d), s), rows: d.rows! }),
+  model: (d, s) => ({ spec: gridSpec(d.rows!, baselinesOf(d), s), rows: d.rows!, baselines: baselinesOf(d) }),
   caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))} Lines join the SAEs of one sweep.`,
   finding: (m, s) => gridFinding(m.rows, s),
   exportRows: (_m, s, run) => allColumnsExport(s, run, { axes: undefined }),
@@ -213,7 +215,7 @@ const coverage: ViewDef<CoverageModel> = {
     const tables = (Object.keys(COVERAGE_GROUPINGS) as (keyof typeof COVERAGE_GROUPINGS)[]).map((g) => coverageTable(g, d[g]!));
     return { tables, total: tables[0]!.groups.reduce((n, g) => n + g.total, 0) };
   },
-  caption: (m) => `SAEs with a value for each eval among the ${m.total} filtered SAEs (count / SAEs in the group). Empty cells are holes in the real data, never filled in.`,
+  caption: (m) => `SAEs with a value for each eval among the ${countOf(m.total, 'filtered SAE')} (count / SAEs in the group). Empty cells are holes in the real data, never filled in.`,
   finding: () => null,
   exportRows: async (m) => ({ columns: COVERAGE_EXPORT_COLUMNS, rows: coverageExportRows(m.tables) }),
   fileParts: (s) => ['coverage', ...s.model],
@@ -231,7 +233,7 @@ const table: ViewDef<TableModel> = {
   id: 'table', label: 'Table', controls: ['x', 'log', 'y'], figure: false,
   queries: (s) => ({ rows: rowsQuery(s, [...visibleColumns(s), 'is_baseline', 'is_user'], { axes: [s.x, s.y], sort: effectiveSort(s), limit: TABLE_ROW_LIMIT }) }),
   model: (d, s) => ({ rows: d.rows!, columns: visibleColumns(s) }),
-  caption: (m) => `${m.rows.length === TABLE_ROW_LIMIT ? `The first ${TABLE_ROW_LIMIT.toLocaleString('en')}` : m.rows.length} SAEs in sort order (sorted in the database); click a header to sort, a row to see the SAE. Download CSV holds every filtered SAE.`,
+  caption: (m) => `${m.rows.length === TABLE_ROW_LIMIT ? `The first ${TABLE_ROW_LIMIT.toLocaleString('en')}` : countOf(m.rows.length)} in sort order (sorted in the database); click a header to sort, a row to see the SAE. Download CSV holds every filtered SAE.`,
   finding: () => null,
   exportRows: (_m, s, run) => allColumnsExport(s, run, { sort: effectiveSort(s) }),
   fileParts: (s) => ['table', ...s.model, ...s.arch],

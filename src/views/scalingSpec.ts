@@ -8,7 +8,7 @@ import type { DimensionKey } from '../catalog/columns.ts';
 import { num, str, type Frame } from '../data/frame.ts';
 import { groupColumn, type ScalingAxis, type ViewState } from '../state/viewState.ts';
 import { baselineOverlay, EMPTY_OVERLAY } from './baselines.ts';
-import { COLOR_COLUMN_LABELS, categoryLabel, escapeHtml, formatValue } from './encodings.ts';
+import { COLOR_COLUMN_LABELS, categoryLabel, countOf, escapeHtml, formatValue } from './encodings.ts';
 import { groupRows, saeRows } from './groups.ts';
 import type { Figure, PlotTrace } from './plotTypes.ts';
 import { axisTitle } from './scatterSpec.ts';
@@ -115,7 +115,7 @@ export function scalingSpec(rows: Frame, baselines: Frame, s: ViewState): Scalin
         hovertext: pts.map((p) => [
           `<b>${label}</b>`, `${escapeHtml(axisById(s.scale)!.label)}: ${escapeHtml(categoryLabel(s.scale, p.x))}`,
           `mean ${escapeHtml(yDef.label)}: ${escapeHtml(formatValue(p.mean))}`, `range: ${escapeHtml(formatValue(p.min))} – ${escapeHtml(formatValue(p.max))}`,
-          `n = ${p.n} SAEs with L0 in [${lo}, ${hi}]: ${escapeHtml(p.ids.slice(0, 6).join(', '))}${p.ids.length > 6 ? ' …' : ''}`,
+          `n = ${countOf(p.n)} with L0 in [${lo}, ${hi}]: ${escapeHtml(p.ids.slice(0, 6).join(', '))}${p.ids.length > 6 ? ' …' : ''}`,
         ].join('<br>')),
         hovertemplate: '%{hovertext}<extra></extra>',
         marker: { symbol: style.symbol, color: style.color, size: 9 }, line: { color: style.color, width: 2, dash: DASHES[c % DASHES.length] },

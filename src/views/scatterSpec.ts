@@ -181,7 +181,9 @@ export function scatterSpec(input: XyInput, s: ViewState): ScatterSpec {
   const layout: Record<string, unknown> = { ...base, ...facetLayout(panels, base.xaxis as Record<string, unknown>, base.yaxis as Record<string, unknown>) };
   const colorMetric = metricById(s.color);
   if (colorMetric) {
-    layout.coloraxis = { colorscale: 'Viridis', colorbar: { title: { text: escapeHtml(colorMetric.label) } } };
+    // The colour bar takes the right side; the shape legend goes below the plot so the two never overlap.
+    layout.coloraxis = { colorscale: 'Viridis', colorbar: { title: { text: escapeHtml(colorMetric.label), side: 'right' }, thickness: 14 } };
+    layout.legend = { ...(layout.legend as object), orientation: 'h', x: 0, xanchor: 'left', y: -0.18, yanchor: 'top' };
   }
   const sweep = sweepKeys(f);
   return {

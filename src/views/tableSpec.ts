@@ -20,3 +20,8 @@ export function visibleColumns(s: ViewState): string[] {
   const cols = ['sae_id', 'architecture', 'model', 'layer', 'dict_size', 'l0', s.x, s.y, yProv, ...s.cols];
   return [...new Set(cols.filter((c): c is string => !!c))];
 }
+
+/** A long SAE id cut at its start, not its end: the tail holds width, architecture and trainer. */
+export function compactId(id: string, max = 34): string {
+  return id.length <= max ? id : `…${id.slice(id.length - max + 1)}`;
+}

@@ -115,3 +115,16 @@ describe('configuration columns on the axes', () => {
     expect(decodeUrl('?color=training_tokens', domains).notices).toHaveLength(1); // a metric or a category, not this
   });
 });
+
+describe('L0 ranges that can match nothing', () => {
+  it('drop a negative minimum or a non-positive maximum, and swap a reversed range, each with a notice', () => {
+    const neg = decodeUrl('?l0max=-5', domains);
+    expect(neg.state.l0max).toBeNull();
+    expect(neg.notices).toEqual(['Ignored l0max=-5: no SAE has an L0 of 0 or less']);
+    expect(decodeUrl('?l0min=-1', domains).notices).toEqual(['Ignored l0min=-1: L0 is never negative']);
+    const reversed = decodeUrl('?l0min=500&l0max=50', domains);
+    expect([reversed.state.l0min, reversed.state.l0max]).toEqual([50, 500]);
+    expect(reversed.notices).toEqual(['The L0 range 500–50 was reversed; read as 50–500']);
+    expect(decodeUrl('?l0min=10&l0max=100', domains).notices).toEqual([]);
+  });
+});

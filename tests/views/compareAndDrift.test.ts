@@ -54,3 +54,13 @@ describe('driftNotes', () => {
     expect(driftNotes([mine([version('scr', 'aaaaaaaa', 'c')])], ['scr_top20'], false)).toEqual([]);
   });
 });
+
+describe('compactId', () => {
+  it('keeps short ids and cuts long ones at the start, keeping architecture and trainer', async () => {
+    const { compactId } = await import('../../src/views/tableSpec.ts');
+    expect(compactId('pca_l12')).toBe('pca_l12');
+    const cut = compactId('saebench0125__gemma-2-2b__L12__65k__matryoshka_batch_topk__t2');
+    expect(cut).toBe('…2__65k__matryoshka_batch_topk__t2');
+    expect(cut).toHaveLength(34);
+  });
+});

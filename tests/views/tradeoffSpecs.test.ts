@@ -3,7 +3,8 @@ import { DEFAULT_STATE, type ViewState } from '../../src/state/viewState.ts';
 import { agreementColor, agreementTextDark, agreementView } from '../../src/views/agreementSpec.ts';
 import { baselineOverlay } from '../../src/views/baselines.ts';
 import { GRID_PANELS, gridSpec } from '../../src/views/gridSpec.ts';
-import { paperFigure } from '../../src/views/paperFigure.ts';
+import { DEFAULT_EXPORT, paperFigure, ptToPx, type ExportOptions } from '../../src/views/paperFigure.ts';
+import { logTickValues, tickLabel } from '../../src/views/ticks.ts';
 import { paretoSpec, paretoStatus } from '../../src/views/paretoSpec.ts';
 import { scalingExportRows, scalingSpec } from '../../src/views/scalingSpec.ts';
 import { scatterSpec } from '../../src/views/scatterSpec.ts';
@@ -156,12 +157,43 @@ describe('metric agreement', () => {
 });
 
 describe('paper figure', () => {
-  it('sizes to a single (3.25 in) or double (6.75 in) column with print fonts', () => {
+  const opts = (o: Partial<ExportOptions> = {}): ExportOptions => ({ ...DEFAULT_EXPORT, ...o });
+
+  it('sizes to a single (3.25 in) or double (6.75 in) column with fonts of at least 7 pt', () => {
     const fig = scatterSpec({ rows, baselines }, view({}));
-    expect(paperFigure(fig, 'single')).toMatchObject({ width: 312, height: 328, layout: { width: 312, height: 328, font: { size: 8 } } });
-    expect(paperFigure(fig, 'double', 1)).toMatchObject({ width: 648, height: 907 });
+    const single = paperFigure(fig, opts());
+    expect(single).toMatchObject({ width: 312, height: 234, layout: { width: 312, height: 234 } });
+    expect((single.layout.font as { size: number }).size).toBeCloseTo(ptToPx(8), 6);
+    expect(((single.layout.legend as { font: { size: number } }).font.size)).toBeCloseTo(ptToPx(7), 6);
+    expect(((single.layout.xaxis as { tickfont: { size: number } }).tickfont.size)).toBeCloseTo(ptToPx(7), 6);
+    expect(paperFigure(fig, opts({ size: 'double' }), 1)).toMatchObject({ width: 648, height: 648 });
     const topk = fig.traces.find((t) => t.name === 'TopK')!;
-    expect(paperFigure(fig, 'single').data.find((t) => t.name === 'TopK')!.marker?.size).toBeCloseTo((topk.marker!.size as number) * 0.6, 12);
+    expect(single.data.find((t) => t.name === 'TopK')!.marker?.size).toBeCloseTo((topk.marker!.size as number) * 0.6, 12);
+  });
+
+  it('puts the legend where asked, drops the title unless asked, and labels log ticks at full size', () => {
+    const fig = scatterSpec({ rows, baselines }, view({}));
+    fig.layout.title = { text: 'On screen' };
+    expect(paperFigure(fig, opts()).layout.title).toBeUndefined();
+    expect(paperFigure(fig, opts({ title: true })).layout.title).toMatchObject({ text: 'On screen' });
+    expect(paperFigure(fig, opts({ legend: 'inside-lr' })).layout.legend).toMatchObject({ x: 0.99, xanchor: 'right', y: 0.01, yanchor: 'bottom' });
+    expect(paperFigure(fig, opts({ legend: 'none' })).layout.showlegend).toBe(false);
+    const x = paperFigure(fig, opts()).layout.xaxis as { tickmode: string; tickvals: number[]; ticktext: string[] };
+    expect(x.tickmode).toBe('array');
+    expect(x.ticktext).toEqual(x.tickvals.map(tickLabel));
+    // No text drawn on markers (the PCA label) in print: the legend names it.
+    expect(paperFigure(fig, opts()).data.every((t) => !String(t.mode ?? '').includes('text'))).toBe(true);
+  });
+});
+
+describe('log ticks', () => {
+  it('take the densest 1-2-5, 1-3 or decade set whose labels fit', () => {
+    expect(logTickValues([20, 1000], 600, 10, true)!.values).toEqual([20, 50, 100, 200, 500, 1000]);
+    expect(logTickValues([20, 1000], 120, 10, true)!.values).toEqual([30, 100, 300, 1000]);
+    expect(logTickValues([20, 1000], 60, 10, true)!.values).toEqual([100, 1000]);
+    expect(logTickValues([], 100, 10, true)).toBeNull();
+    expect(tickLabel(20000)).toBe('20k');
+    expect(tickLabel(0.05)).toBe('0.05');
   });
 });
 

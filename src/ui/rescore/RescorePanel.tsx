@@ -7,14 +7,27 @@ import { saeByIdQuery } from '../../query/saeQueries.ts';
 import { useAppData } from '../AppData.tsx';
 import type { RescoreProgress } from '../../rescore/types.ts';
 import { useStore } from '../../state/store.ts';
+import { useRescoreResult } from '../../state/rescoreResult.ts';
 import { useUserPoints } from '../../state/userPoints.ts';
 import { formatValue } from '../../views/encodings.ts';
 import { DensityHistogram } from './DensityHistogram.tsx';
 import { listDemos, loadDemo, type DemoEntry } from './demos.ts';
-import { startRescore, type EngineChoice, type RescoreInputs, type RescoreOutcome, type RunningRescore } from './runRescore.ts';
+import { startRescore, type EngineChoice, type RescoreInputs, type RunningRescore } from './runRescore.ts';
 
 const SHOWN = ['l0', 'l1', 'mse', 'mse_corrected', 'explained_variance_legacy', 'explained_variance', 'explained_variance_corrected',
   'cossim', 'l2_norm_in', 'l2_norm_out', 'l2_ratio', 'relative_reconstruction_bias', 'frac_alive'];
+/** Labels of the re-scored values the catalog does not list (see docs/RESCORING.md). */
+const EXTRA_LABELS: Record<string, string> = {
+  l1: 'L1', mse_corrected: 'MSE (corrected)', explained_variance_legacy: 'Explained variance (legacy formula)',
+  explained_variance_corrected: 'Explained variance (corrected)', l2_norm_in: 'L2 norm in', l2_norm_out: 'L2 norm out',
+  relative_reconstruction_bias: 'Relative reconstruction bias',
+};
+const GROUND_TRUTH_LABELS: Record<string, string> = {
+  mcc: 'MCC with the true features', uniqueness: 'Uniqueness', mean_f1: 'Mean F1', l0: 'L0 (trained)', true_l0: 'True L0 of the data',
+  explained_variance_synth: 'Explained variance (training data)',
+};
+/** Re-scored metrics that can go on the scatter's Y, most widely shared first. */
+const PLOTTABLE = ['explained_variance', 'cossim', 'mse', 'l2_ratio', 'frac_alive'];
 
 async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>> {
   const files = [...(list ?? [])];
@@ -22,19 +35,27 @@ async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>
 }
 
 export function RescorePanel() {
-  const { coordinator } = useAppData();
+  const { coordinator, info } = useAppData();
   const [demos, setDemos] = useState<DemoEntry[]>([]);
   const [demoName, setDemoName] = useState('');
   const [engine, setEngine] = useState<EngineChoice>('cpu');
   const [progress, setProgress] = useState<{ p: RescoreProgress; rate: number } | null>(null);
-  const [outcome, setOutcome] = useState<(RescoreOutcome & { synthetic: boolean; datasetRow: Record<string, unknown> | null }) | null>(null);
+  const outcome = useRescoreResult((s) => s.shown);
+  const setOutcome = useRescoreResult((s) => s.set);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<RunningRescore | null>(null);
   const saeInput = useRef<HTMLInputElement>(null);
   const bundleInput = useRef<HTMLInputElement>(null);
   const addPoint = useUserPoints((s) => s.add);
   const update = useStore((s) => s.update);
-  const hasWebGpu = typeof navigator !== 'undefined' && 'gpu' in navigator;
+  // Said before the click: an API without an adapter (no usable GPU) cannot run the WebGPU engine.
+  const [gpu, setGpu] = useState<'checking' | 'yes' | 'no-api' | 'no-adapter'>('checking');
+  useEffect(() => {
+    const api = (navigator as Navigator & { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu;
+    if (!api) return setGpu('no-api');
+    api.requestAdapter().then((a) => setGpu(a ? 'yes' : 'no-adapter'), () => setGpu('no-adapter'));
+  }, []);
+  const hasWebGpu = gpu === 'yes';
 
   useEffect(() => {
     listDemos().then((d) => {
@@ -43,7 +64,7 @@ export function RescorePanel() {
     }, (e: unknown) => setError(String(e)));
   }, []);
 
-  const run = async (inputs: RescoreInputs, synthetic: boolean) => {
+  const run = async (inputs: RescoreInputs, synthetic: boolean, groundTruth: Record<string, number> | null = null) => {
     setError(null);
     setOutcome(null);
     const t0 = performance.now();
@@ -52,7 +73,7 @@ export function RescorePanel() {
     try {
       const out = await handle.done;
       const rows = rowsFromFrame(await coordinator.query(saeByIdQuery(out.saeName)));
-      setOutcome({ ...out, synthetic, datasetRow: rows[0] ?? null });
+      setOutcome({ ...out, synthetic, datasetRow: rows[0] ?? null, groundTruth });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -65,7 +86,7 @@ export function RescorePanel() {
     const demo = demos.find((d) => d.name === demoName);
     if (!demo) return;
     try {
-      await run({ name: demo.name, ...(await loadDemo(demo)) }, true);
+      await run({ name: demo.name, ...(await loadDemo(demo)) }, true, demo.ground_truth);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -85,7 +106,9 @@ export function RescorePanel() {
     if (!outcome) return;
     const label = `${outcome.synthetic ? '[synthetic] ' : ''}${outcome.saeName}`;
     addPoint({ id: `user:${outcome.saeName}`, label, architecture: outcome.architecture, synthetic: outcome.synthetic, metrics: outcome.result.metrics });
-    update({ view: 'scatter', x: 'l0', y: 'explained_variance' });
+    // Against the re-scored metric that most SAEs of the dataset have, so the point lands among them.
+    const y = PLOTTABLE.filter((m) => Number.isFinite(outcome.result.metrics[m])).sort((a, b) => (info.metricTotals[b] ?? 0) - (info.metricTotals[a] ?? 0))[0] ?? 'explained_variance';
+    update({ view: 'scatter', x: 'l0', y });
   };
 
   const busy = progress !== null || running.current !== null;
@@ -101,7 +124,9 @@ export function RescorePanel() {
         <legend>Engine</legend>
         <label><input type="radio" name="engine" checked={engine === 'cpu'} onChange={() => setEngine('cpu')} /> CPU (Web Worker)</label>
         <label><input type="radio" name="engine" checked={engine === 'gpu'} disabled={!hasWebGpu} onChange={() => setEngine('gpu')} /> WebGPU</label>
-        {!hasWebGpu && <span className="muted"> WebGPU is not available in this browser; the CPU engine runs.</span>}
+        {gpu === 'checking' && <span className="muted"> Looking for a GPU…</span>}
+        {gpu === 'no-api' && <span className="muted"> This browser has no WebGPU; the CPU engine runs.</span>}
+        {gpu === 'no-adapter' && <span className="muted"> This browser has WebGPU but no usable GPU adapter; the CPU engine runs.</span>}
       </fieldset>
       <div className="rescore-inputs">
         <fieldset>
@@ -131,17 +156,29 @@ export function RescorePanel() {
         <div className="rescore-result" data-testid="rescore-result">
           <h3>{outcome.synthetic ? '[synthetic] ' : ''}{outcome.saeName} ({outcome.result.engine.toUpperCase()}, {outcome.result.tokens} tokens)</h3>
           <table className="kv">
-            <thead><tr><th>Metric</th><th>Re-scored</th><th>Dataset value</th></tr></thead>
+            <thead><tr><th scope="col">Metric</th><th scope="col">Re-scored</th>{outcome.datasetRow && <th scope="col">Dataset value</th>}</tr></thead>
             <tbody>
               {SHOWN.filter((k) => k in outcome.result.metrics).map((k) => (
                 <tr key={k} data-metric={k}>
-                  <th title={metricById(k)?.description}>{k}</th>
+                  <th scope="row" title={metricById(k)?.description ?? k}>{metricById(k)?.label ?? EXTRA_LABELS[k] ?? k} <span className="muted small-id">{k}</span></th>
                   <td>{formatValue(outcome.result.metrics[k])}</td>
-                  <td>{outcome.datasetRow ? formatValue(outcome.datasetRow[k]) : '–'}</td>
+                  {outcome.datasetRow && <td>{formatValue(outcome.datasetRow[k])}</td>}
                 </tr>
               ))}
             </tbody>
           </table>
+          {outcome.groundTruth && (
+            <>
+              <h4>Ground truth of this synthetic SAE (known because its data was generated)</h4>
+              <table className="kv" data-testid="ground-truth">
+                <tbody>
+                  {Object.entries(outcome.groundTruth).map(([k, v]) => (
+                    <tr key={k}><th scope="row">{GROUND_TRUTH_LABELS[k] ?? k}</th><td>{formatValue(v)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           {!outcome.datasetRow && <p className="muted">No SAE with this id in the dataset, so there is nothing to compare with.</p>}
           {outcome.result.notes.map((n, i) => <p key={i} className="muted">{n}</p>)}
           <button type="button" onClick={addToPlot}>Add to plot</button>

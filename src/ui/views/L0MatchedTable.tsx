@@ -4,7 +4,8 @@ import { axisById } from '../../catalog/metrics.ts';
 import { formatValue } from '../../views/encodings.ts';
 import type { L0MatchedTable as Table } from '../../views/l0MatchedSpec.ts';
 
-export function L0MatchedTable({ table, y, title }: { table: Table; y: string; title: string }) {
+/** `shapesOnly`: points are coloured by a metric, so a group is its marker shape, not a colour. */
+export function L0MatchedTable({ table, y, title, shapesOnly = false }: { table: Table; y: string; title: string; shapesOnly?: boolean }) {
   if (table.groups.length === 0) return null;
   const def = axisById(y)!;
   const better = def.direction === 'lower' ? 'lower' : def.direction === 'target' ? `closer to ${def.target ?? 1}` : 'higher';
@@ -19,7 +20,7 @@ export function L0MatchedTable({ table, y, title }: { table: Table; y: string; t
       <tbody>
         {table.groups.map((g, i) => (
           <tr key={g.key}>
-            <th scope="row"><span className="swatch" style={{ background: g.color }} aria-hidden="true" /> {g.label}</th>
+            <th scope="row">{!shapesOnly && <span className="swatch" style={{ background: g.color }} aria-hidden="true" />} {g.label}</th>
             {g.cells.map((c, j) => (
               <td key={table.targets[j]} className={table.best[j] === i ? 'best' : undefined}>
                 {c.value === null ? '–' : formatValue(c.value)}

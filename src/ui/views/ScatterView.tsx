@@ -1,5 +1,6 @@
 // Scatter view: draws the model's spec (every SAE, or grid cells of a large dataset); a click selects the
 // point's sae_id; a zoom is kept in the URL and can be reset.
+import { metricById } from '../../catalog/metrics.ts';
 import { useStore } from '../../state/store.ts';
 import type { ViewState } from '../../state/viewState.ts';
 import { BASELINE_EXPLAINER } from '../../views/baselines.ts';
@@ -50,7 +51,7 @@ export function ScatterView({ model, state }: { model: ScatterModel; state: View
       </p>
       {spec.plotted === 0 && <NothingPlotted state={state} />}
       <Figure zoomable figure={spec} testId="scatter-plot" label="Scatter plot" points={spec.plotted} />
-      {model.matched.map((p) => <L0MatchedTable key={p.label} table={p.table} y={state.y} title={p.label} />)}
+      {model.matched.map((p) => <L0MatchedTable key={p.label} table={p.table} y={state.y} title={p.label} shapesOnly={metricById(state.color) !== undefined} />)}
     </div>
   );
 }

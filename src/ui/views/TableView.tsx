@@ -10,14 +10,15 @@ import { useStore } from '../../state/store.ts';
 import { betterFirst, effectiveSort, type ViewState } from '../../state/viewState.ts';
 import { categoryLabel, formatValue } from '../../views/encodings.ts';
 import type { TableModel } from '../../views/registry.ts';
-import { columnLabel } from '../../views/tableSpec.ts';
+import { columnLabel, compactId } from '../../views/tableSpec.ts';
 
 type Row = Record<string, string | number | null>;
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, Row>();
-const ROW_HEIGHT = 30;
+const ROW_HEIGHT = 26;
 
 function cellText(column: string, v: unknown): string {
+  if (column === 'sae_id') return compactId(String(v));
   if (column === 'architecture' || column === 'dict_size') return categoryLabel(column, v);
   return formatValue(v);
 }
@@ -96,7 +97,7 @@ export function TableView({ model, state: view }: { model: TableModel; state: Vi
                   tabIndex={0}
                   aria-selected={id === view.sel}
                 >
-                  {row.getAllCells().map((c) => <td key={c.id}><table.FlexRender cell={c} /></td>)}
+                  {row.getAllCells().map((c) => <td key={c.id} title={c.column.id === 'sae_id' ? id : undefined}><table.FlexRender cell={c} /></td>)}
                 </tr>
               );
             })}
