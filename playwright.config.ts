@@ -28,7 +28,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
   ],
-  use: { baseURL: 'http://localhost:4173', acceptDownloads: true, launchOptions: { executablePath, args } },
+  // Service workers are off except in the offline test (e2e/offline.spec.ts), so that page.route sees every request.
+  use: { baseURL: 'http://localhost:4173', acceptDownloads: true, serviceWorkers: 'block', launchOptions: { executablePath, args } },
   projects: [
     { name: 'default', testIgnore: /webgpu/ },
     { name: 'webgpu', testMatch: /webgpu/, use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } } },

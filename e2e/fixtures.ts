@@ -1,7 +1,26 @@
-// Every test fails if the page (or a worker) tries to reach anything but localhost.
+// Every test fails if the page (or a worker) tries to reach anything but localhost, or if anything the page does
+// is refused by its content security policy (the server sends the production CSP as a header).
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ offOrigin: string[] }>({
+export const test = base.extend<{ offOrigin: string[]; cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__saebenchCspViolation', (_source, text: string) => { violations.push(text); });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { __saebenchCspViolation(t: string): void }).__saebenchCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      // Workers have no document; Chromium reports their refusals on the console.
+      context.on('console', (msg) => {
+        if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+      });
+      await use(violations);
+      expect(violations, 'content security policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   offOrigin: [
     async ({ context }, use) => {
       const blocked: string[] = [];

@@ -49,3 +49,23 @@ test('a malformed SAE file gets a clear error and the page keeps working', async
   await page.getByRole('tab', { name: 'Scatter' }).click();
   await expect(page.getByTestId('row-count')).toContainText('277');
 });
+
+test('a double click starts one re-score, and leaving the view stops its workers', async ({ page }) => {
+  await page.goto('/?view=rescore');
+  await expect(page.getByLabel('Demo SAE')).toContainText('synthetic');
+  const started: string[] = [];
+  page.on('worker', (w) => { if (!/duckdb/i.test(w.url())) started.push(w.url()); });
+  const button = page.getByRole('button', { name: 'Re-score demo' });
+  await button.dblclick();
+  await expect(page.getByTestId('rescore-result')).toContainText('[synthetic]');
+  const perRun = started.length;
+  expect(perRun).toBeGreaterThan(0);
+  // One run: one rescore worker driving the engine's two compute workers; two runs would start two of each.
+  expect(started.filter((u) => u.includes('rescore.worker'))).toHaveLength(1);
+  expect(perRun).toBeLessThanOrEqual(3);
+
+  await button.click();
+  await expect(page.getByRole('progressbar', { name: 'Re-scoring progress' }).or(page.getByTestId('rescore-result'))).toBeVisible();
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect.poll(() => page.workers().filter((w) => !/duckdb/i.test(w.url())).length).toBe(0);
+});

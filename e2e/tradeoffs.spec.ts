@@ -188,12 +188,14 @@ test('figure export: SVG and 300 dpi PNG at paper column widths, plots and matri
   await page.goto('/?v=2&view=pareto');
   await expect(page.getByTestId('pareto-plot')).toHaveAttribute('data-points', /\d+/);
   const { readFileSync } = await import('node:fs');
+  let lastName = '';
   const save = async (name: string) => {
     await openExport(page);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name, exact: true }).click();
     const d = await download;
-    expect(d.suggestedFilename()).toMatch(new RegExp(`\\.${name.toLowerCase()}$`));
+    lastName = d.suggestedFilename();
+    expect(lastName).toMatch(new RegExp(`\\.${name.toLowerCase()}$`));
     return readFileSync(await d.path());
   };
   const svg = (await save('SVG')).toString('utf8');
@@ -211,6 +213,9 @@ test('figure export: SVG and 300 dpi PNG at paper column widths, plots and matri
   const matrix = (await save('SVG')).toString('utf8');
   expect(matrix).toContain('width="648"');
   expect(matrix).toContain('Metric agreement (Spearman');
+  // Named after the view shown, not after the scatter's axes still in the state.
+  expect(lastName).toMatch(/^saebench_agreement_spearman/);
+  expect(lastName).not.toContain('ce_loss_score');
   const matrixPng = await save('PNG');
   expect(matrixPng.readUInt32BE(16)).toBe(Math.round(648 * 300 / 96));
 });

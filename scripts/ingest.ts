@@ -6,6 +6,7 @@
 //   SAEBENCH_DATASET=<dir> npm run build
 // --synthetic marks the dataset synthetic (the app labels it so), for folders scripts/make-official-layout.ts made up.
 // Exit code: 0 when at least one SAE was read, 1 otherwise.
+import { terminalSafe } from './terminalSafe.ts';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -35,7 +36,6 @@ const synthetic = argv.includes('--synthetic');
 const started = performance.now();
 
 /** Writes text that came from files to the terminal without its control characters (no escape sequences). */
-const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 
 function walk(root: string): string[] {
   const found: string[] = [];
@@ -71,7 +71,7 @@ paths.forEach((p, i) => {
       for (const [name, b] of Object.entries(entries)) files.push({ path: `${path}/${name}`, bytes: b });
     } catch (e) {
       files.push({ path, bytes: new Uint8Array() });
-      console.error(`${safe(path)}: not a readable zip (${safe(String(e))})`);
+      console.error(`${terminalSafe(path)}: not a readable zip (${terminalSafe(String(e))})`);
     }
   } else files.push({ path, bytes });
   progress(i + 1, paths.length);
@@ -98,7 +98,7 @@ for (const [e, n] of [...perEval].sort()) console.log(`  ${e}: ${n} results`);
 console.log(`  rejected: ${rejected.length} files or values`);
 const reasons = new Map<string, number>();
 for (const r of rejected) reasons.set(r.message.replace(/\d+(\.\d+)?/g, 'N'), (reasons.get(r.message.replace(/\d+(\.\d+)?/g, 'N')) ?? 0) + 1);
-for (const [m, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${n} × ${safe(m)}`);
+for (const [m, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${n} × ${terminalSafe(m)}`);
 if (!outcome.saes.length) {
   console.error('ingest: nothing usable found');
   process.exit(1);
@@ -110,5 +110,5 @@ writeFileSync(join(out, 'saes.arrows'), saes);
 writeFileSync(join(out, 'values.arrows'), values);
 writeFileSync(join(out, 'ingest-report.json'), JSON.stringify(outcome.report, null, 1));
 const db = await openNodeDb({ saes, metric_values: values });
-const manifest = writeManifest(db, out, { name: `${synthetic ? 'SYNTHETIC ' : ''}Ingested SAEBench results (${outcome.saes.length} SAEs)`, synthetic, presets: false, extra: { ingestedFrom: safe(relative(process.cwd(), root)) } });
-console.log(`ingest: wrote ${safe(out)} (${(saes.length / 2 ** 20).toFixed(1)} MiB, ${Object.keys(manifest.prefetch).length} prefetched answers) in ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+const manifest = writeManifest(db, out, { name: `${synthetic ? 'SYNTHETIC ' : ''}Ingested SAEBench results (${outcome.saes.length} SAEs)`, synthetic, presets: false, extra: { ingestedFrom: terminalSafe(relative(process.cwd(), root)) } });
+console.log(`ingest: wrote ${terminalSafe(out)} (${(saes.length / 2 ** 20).toFixed(1)} MiB, ${Object.keys(manifest.prefetch).length} prefetched answers) in ${((performance.now() - started) / 1000).toFixed(1)} s in all`);

@@ -1,6 +1,7 @@
 // Re-score an SAE on an activation bundle from the command line.
 //   npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|cpu-scalar|gpu] [--json] [--no-fold]
 // cpu = WebAssembly SIMD on 2 worker threads (falls back by itself); cpu-scalar = the plain TypeScript engine.
+import { terminalSafe } from './terminalSafe.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ function arg(name: string): string | undefined {
 }
 
 function usage(msg: string): never {
-  console.error(`${msg}\nusage: npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|cpu-scalar|gpu] [--json] [--no-fold]`);
+  console.error(`${terminalSafe(msg)}\nusage: npm run rescore -- --sae <folder> --acts <bundle.safetensors> [--engine cpu|cpu-scalar|gpu] [--json] [--no-fold]`);
   process.exit(2);
 }
 
@@ -70,20 +71,22 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ engine: r.engine, engineLabel: r.engineLabel, sae: saeDir, acts: actsPath, tokens: r.tokens, seconds, architecture: sae.architecture, metrics: r.metrics, notes: [...sae.description.notes, ...r.notes], perLatent }, null, 1));
     return;
   }
-  console.log(`SAE ${saeDir} (${sae.description.format}, ${sae.architecture}, d_in=${sae.dIn}, d_sae=${sae.dSae})`);
-  console.log(`bundle ${actsPath}: ${bundle.nSeq} x ${bundle.ctx} tokens, ${r.tokens} unmasked, batch_size_prompts=${bundle.batchSizePrompts}`);
-  console.log(`engine ${r.engineLabel ?? r.engine}, ${seconds.toFixed(2)} s\n`);
+  say(`SAE ${saeDir} (${sae.description.format}, ${sae.architecture}, d_in=${sae.dIn}, d_sae=${sae.dSae})`);
+  say(`bundle ${actsPath}: ${bundle.nSeq} x ${bundle.ctx} tokens, ${r.tokens} unmasked, batch_size_prompts=${bundle.batchSizePrompts}`);
+  say(`engine ${r.engineLabel ?? r.engine}, ${seconds.toFixed(2)} s\n`);
   const keys = [...ORDER.filter((k) => k in r.metrics), ...Object.keys(r.metrics).filter((k) => !ORDER.includes(k))];
   const w = Math.max(...keys.map((k) => k.length));
   for (const k of keys) {
     const v = r.metrics[k]!;
-    console.log(`  ${k.padEnd(w)}  ${Number.isInteger(v) ? String(v) : v.toPrecision(6)}`);
+    say(`  ${k.padEnd(w)}  ${Number.isInteger(v) ? String(v) : v.toPrecision(6)}`);
   }
   const notes = [...sae.description.notes, ...r.notes];
-  if (notes.length) console.log(`\nnotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
+  if (notes.length) say(`\nnotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
 }
 
+const say = (s: string) => console.log(terminalSafe(s));
+
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
+  console.error(terminalSafe(e instanceof Error ? e.message : String(e)));
   process.exit(1);
 });

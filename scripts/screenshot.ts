@@ -56,7 +56,7 @@ try {
     const page = await browser.newPage({ viewport: { width, height: HEIGHT[width] ?? 900 } });
     for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
       await page.goto(`${base}${shot.path}`);
-      await page.locator('.plot, .matrix-view, [data-testid="sae-table"], [data-testid="compare"], .rescore-panel, .coverage-view').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await page.locator('.plot, .matrix-view, [data-testid="sae-table"], [data-testid="compare"], section.rescore').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
       await page.waitForFunction(() => performance.getEntriesByName('saebench:data-ready').length > 0, null, { timeout: 30_000 }).catch(() => undefined);
       await shot.then?.(page);
       await page.waitForTimeout(800);

@@ -61,7 +61,8 @@ function inside(root, rel) {
   return statSync(real).isFile() ? real : null;
 }
 
-const server = createServer((req, res) => {
+// Links can be long (a shared view with many ids; hostile ones in the tests): accept request lines up to 1 MiB.
+const server = createServer({ maxHeaderSize: 2 ** 20 }, (req, res) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -104,9 +105,11 @@ function listen(port, retries) {
       process.exit(1);
     }
   });
-  server.listen(port, '127.0.0.1', () => {
-    const { port: actual } = server.address();
-    console.log(`SAEBench Explorer at http://localhost:${actual}${base}`);
-  });
+  server.listen(port, '127.0.0.1');
 }
+// Registered once: a retry's listen() must not print the URL twice.
+server.once('listening', () => {
+  const { port: actual } = server.address();
+  console.log(`SAEBench Explorer at http://localhost:${actual}${base}`);
+});
 listen(requested, 1);

@@ -1,8 +1,9 @@
 // Build-time parts of hosting the site: the CSP meta tag in index.html, a _headers file for static hosts
 // (Netlify, Cloudflare Pages) with the same headers scripts/serve.mjs sends, and .br/.gz copies of every
 // compressible file so servers can send them precompressed.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { META_CSP, SECURITY_HEADERS } from './security-headers.mjs';
 
@@ -31,6 +32,22 @@ export function precompress(dir) {
   return count;
 }
 
+/** dist/sw.js: the offline service worker, listing every file of the site, versioned by their contents. */
+export function writeServiceWorker(dir) {
+  const hash = createHash('sha256');
+  const list = [];
+  for (const path of [...files(dir)].sort()) {
+    const rel = relative(dir, path).split(sep).join('/');
+    if (/\.(br|gz)$/.test(rel) || rel === '_headers' || rel === 'sw.js') continue;
+    hash.update(rel).update(readFileSync(path));
+    list.push(rel === 'index.html' ? './' : `./${rel}`);
+  }
+  const version = hash.digest('hex').slice(0, 16);
+  const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
+  writeFileSync(join(dir, 'sw.js'), template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(list)));
+  return list.length;
+}
+
 export function sitePlugin() {
   let outDir = 'dist';
   let isBuild = false;
@@ -49,8 +66,9 @@ export function sitePlugin() {
       if (!isBuild) return;
       const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`).join('\n');
       writeFileSync(join(outDir, '_headers'), `/*\n${headers}\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`);
+      const cached = writeServiceWorker(outDir);
       const n = precompress(outDir);
-      console.log(`site: _headers written, ${n} files precompressed (.br, .gz)`);
+      console.log(`site: _headers written, service worker precaching ${cached} files, ${n} files precompressed (.br, .gz)`);
     },
   };
 }

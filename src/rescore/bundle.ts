@@ -20,6 +20,9 @@ export function parseBundle(bytes: Uint8Array, label = 'activation bundle'): Loa
     fail('WRONG_DTYPE', `${label}: "activations" has dtype ${at.dtype}, expected F32, F16 or BF16`);
   }
   const [nSeq, ctx, dIn] = at.shape as [number, number, number];
+  // With every dimension positive, the activations' byte count (already checked against the file) bounds the
+  // token count, so nothing below allocates more than the file claims and holds.
+  if (nSeq === 0 || ctx === 0 || dIn === 0) fail('BAD_BUNDLE', `${label}: "activations" has an empty dimension [${at.shape.join(', ')}]`);
   const activations = readFloat(file, at, label);
   for (let i = 0; i < activations.length; i++) {
     if (!Number.isFinite(activations[i]!)) fail('BAD_BUNDLE', `${label}: activations contain a non-finite value at flat index ${i}`);

@@ -18,3 +18,16 @@ export function decodeItem(raw: string): string {
     return raw;
   }
 }
+
+/** A value from a link, quoted and cut short for a notice (links can carry 100 KB values). */
+export function quoteForNotice(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+}
+
+/** A plain decimal number as people write it (`12`, `-0.5`, `1e3`); not hex, not padded, not `Infinity`. */
+export function parseDecimal(s: string): number | null {
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
+  const n = Number(s);
+  // -0 would not survive the round trip through String(); it means 0.
+  return Number.isFinite(n) ? n + 0 : null;
+}

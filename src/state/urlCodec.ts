@@ -7,8 +7,7 @@ import {
 } from './viewState.ts';
 import type { Domains } from '../data/datasetInfo.ts';
 import { translateNeuronpedia } from './neuronpedia.ts';
-import { decodeItem, splitQuery } from './queryString.ts';
-
+import { decodeItem, parseDecimal, quoteForNotice as shown, splitQuery } from './queryString.ts';
 
 export interface Decoded {
   state: ViewState;
@@ -19,7 +18,21 @@ const FLAGS = ['both', 'lines', 'fonly', 'baselines', 'partial', 'pool'] as cons
 const KEYS = new Set(['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'l0min', 'l0max', 'xr', 'yr', 'sel', 'cmp', 'data', 'cols', 'sort',
   'scale', 'wmin', 'wmax', 'facet', ...FLAGS, ...DIMENSIONS.map((d) => d.key)]);
 
-const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+/** Most notices a link can produce; a hostile link with 10,000 bad items gets a summary, not 10,000 lines. */
+export const MAX_NOTICES = 12;
+
+/** One notice for all the rejected items of a list: the first three named, the rest counted. */
+function itemsNotice(key: string, noun: string, items: readonly string[], reason: string): string {
+  const named = items.slice(0, 3).map(shown).join(', ');
+  const more = items.length > 3 ? ` and ${(items.length - 3).toLocaleString('en-US')} more` : '';
+  return `Ignored ${key} ${noun}${items.length > 1 ? 's' : ''} ${named}${more}: ${reason}`;
+}
+
+function capNotices(notices: string[]): string[] {
+  const unique = [...new Set(notices)];
+  if (unique.length <= MAX_NOTICES) return unique;
+  return [...unique.slice(0, MAX_NOTICES - 1), `…and ${unique.length - MAX_NOTICES + 1} more problems with this link`];
+}
 
 const isColor = (c: string) => (COLOR_COLUMNS as readonly string[]).includes(c) || isMetricId(c);
 
@@ -43,24 +56,29 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
   let logx: boolean | null = null;
   let logy: boolean | null = null;
   notices.push(...translated.notices);
+  const seen = new Set<string>();
   for (const [rawKey, rawValue] of translated.pairs) {
     const key = decodeItem(rawKey);
     const value = decodeItem(rawValue);
-    const list = rawValue === '' ? [] : rawValue.split(',').map(decodeItem);
+    const list = [...new Set(rawValue === '' ? [] : rawValue.split(',').map(decodeItem))];
     const bad = () => notices.push(`Ignored ${key}=${shown(value)}: not a valid value`);
     if (!KEYS.has(key)) {
       notices.push(`Ignored unknown URL parameter ${shown(key)}`);
       continue;
     }
+    if (seen.has(key)) notices.push(`The link repeats ${key}=; the last one is used`);
+    seen.add(key);
     const dim = DIMENSIONS.find((d) => d.key === key);
     if (dim) {
       const known = domains.values[dim.key];
       const kept: (string | number)[] = [];
+      const rejected: string[] = [];
       for (const item of list) {
-        const v = dim.numeric ? Number(item) : item;
-        if (item !== '' && known.some((k) => k === v)) kept.push(v);
-        else notices.push(`Ignored ${key} value ${shown(item)}: not in the data`);
+        const v = dim.numeric ? parseDecimal(item) : item;
+        if (item !== '' && known.some((k) => k === v)) kept.push(v!);
+        else rejected.push(item);
       }
+      if (rejected.length) notices.push(itemsNotice(key, 'value', rejected, 'not in the data'));
       (state as unknown as Record<string, unknown>)[dim.key] = kept;
       continue;
     }
@@ -107,8 +125,8 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
       case 'wmax':
       case 'l0min':
       case 'l0max': {
-        const n = Number(value);
-        if (value !== '' && Number.isFinite(n)) state[key] = n;
+        const n = parseDecimal(value);
+        if (n !== null) state[key] = n;
         else bad();
         break;
       }
@@ -119,29 +137,28 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         break;
       case 'xr':
       case 'yr': {
-        const [lo, hi] = list.map(Number);
-        if (list.length === 2 && Number.isFinite(lo) && Number.isFinite(hi) && lo! < hi!) state[key] = [lo!, hi!];
+        const [lo, hi] = rawValue.split(',').map((item) => parseDecimal(decodeItem(item)));
+        if (lo != null && hi != null && rawValue.split(',').length === 2 && lo < hi) state[key] = [lo, hi];
         else bad();
         break;
       }
-      case 'cmp':
-        state.cmp = [...new Set(list)].filter((id) => {
-          const ok = domains.saeIds ? domains.saeIds.has(id) : id !== '' && id.length <= 300;
-          if (!ok) notices.push(`Ignored cmp item ${shown(id)}: no SAE with that id`);
-          return ok;
-        }).slice(0, 4);
+      case 'cmp': {
+        const known = (id: string) => (domains.saeIds ? domains.saeIds.has(id) : id !== '' && id.length <= 300);
+        const rejected = list.filter((id) => !known(id));
+        if (rejected.length) notices.push(itemsNotice(key, 'item', rejected, 'no SAE with that id'));
+        state.cmp = list.filter(known).slice(0, 4);
         break;
+      }
       case 'data':
         if (isDatasetLocation(value)) state.data = value;
         else bad();
         break;
-      case 'cols':
-        state.cols = list.filter((c) => {
-          const ok = TABLE_COLUMNS.includes(c);
-          if (!ok) notices.push(`Ignored column ${shown(c)}: not a column`);
-          return ok;
-        });
+      case 'cols': {
+        const rejected = list.filter((c) => !TABLE_COLUMNS.includes(c));
+        if (rejected.length) notices.push(itemsNotice(key, 'column', rejected, 'not a column'));
+        state.cols = list.filter((c) => TABLE_COLUMNS.includes(c));
         break;
+      }
       case 'sort': {
         const [column = '', dir] = value.split(':');
         if (TABLE_COLUMNS.includes(column) && (dir === 'asc' || dir === 'desc')) state.sort = { column, desc: dir === 'desc' };
@@ -152,8 +169,31 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
   }
   state.logx = logx ?? defaultLog(state.x);
   state.logy = logy ?? defaultLog(state.y);
-  notices.push(...fixL0Range(state));
-  return { state, notices };
+  notices.push(...fixL0Range(state), ...fixScalingWindow(state));
+  return { state, notices: capNotices(notices) };
+}
+
+/** The scaling view's L0 window: never negative, min < max. */
+function fixScalingWindow(state: Pick<ViewState, 'wmin' | 'wmax'>): string[] {
+  const notices: string[] = [];
+  if (state.wmin < 0) {
+    notices.push(`Read wmin=${state.wmin} as 0: L0 is never negative`);
+    state.wmin = 0;
+  }
+  if (state.wmax <= 0) {
+    notices.push(`Ignored wmax=${state.wmax}: no SAE has an L0 of 0 or less`);
+    state.wmax = DEFAULT_STATE.wmax;
+  }
+  if (state.wmin > state.wmax) {
+    notices.push(`The L0 window ${state.wmin}–${state.wmax} was reversed; read as ${state.wmax}–${state.wmin}`);
+    [state.wmin, state.wmax] = [state.wmax, state.wmin];
+  }
+  if (state.wmin === state.wmax) {
+    notices.push(`The L0 window ${state.wmin}–${state.wmax} is empty; read as ${DEFAULT_STATE.wmin}–${DEFAULT_STATE.wmax}`);
+    state.wmin = DEFAULT_STATE.wmin;
+    state.wmax = DEFAULT_STATE.wmax;
+  }
+  return notices;
 }
 
 /** An L0 range that can match nothing is put right, saying how: L0 is never negative, and min ≤ max. */

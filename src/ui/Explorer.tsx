@@ -22,6 +22,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useQueries } from './useQueries.ts';
 import { MEDIUM, useMediaQuery } from './useMediaQuery.ts';
 import { VIEW_COMPONENTS } from './views/index.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 export function Explorer() {
   const { info } = useAppData();
@@ -77,6 +78,8 @@ export function Explorer() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#view-main">Skip to the chart</a>
+      {!sheet && view.view !== 'rescore' && <a className="skip-link" href="#filters">Skip to the filters</a>}
       <header className="app-header">
         <h1>SAEBench Explorer</h1>
         <span className="subtitle">
@@ -88,7 +91,7 @@ export function Explorer() {
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>Add results</button>
       </header>
       <DropZone onDrop={() => setAdding(true)} />
-      {adding && <AddResultsPanel onClose={() => setAdding(false)} />}
+      {adding && <ErrorBoundary part="The Add results panel"><AddResultsPanel onClose={() => setAdding(false)} /></ErrorBoundary>}
       <Notices />
       <Toolbar model={built?.model ?? null} state={shown} counts={counts ?? null}>
         {sheet && view.view !== 'rescore' && (
@@ -99,10 +102,12 @@ export function Explorer() {
       </Toolbar>
       <div className={`main${view.view === 'rescore' ? ' no-filters' : ''}`}>
         {view.view !== 'rescore' && (!sheet || filtersOpen) && (
-          <FilterPanel facets={panel.data?.facets ?? null} sheet={sheet} onClose={() => setFiltersOpen(false)} />
+          <ErrorBoundary part="The filter panel">
+            <FilterPanel facets={panel.data?.facets ?? null} sheet={sheet} onClose={() => setFiltersOpen(false)} />
+          </ErrorBoundary>
         )}
         {sheet && filtersOpen && <div className="sheet-backdrop" aria-hidden="true" onClick={() => setFiltersOpen(false)} />}
-        <main className="view" aria-busy={result.pending}>
+        <main className="view" id="view-main" tabIndex={-1} aria-busy={result.pending}>
           {(result.error ?? built?.error) && <ErrorPanel title="This view could not be drawn" message={(result.error ?? built?.error)!} />}
           {n instanceof Float64Array && (
             <p className="row-count" data-testid="row-count">
@@ -121,13 +126,15 @@ export function Explorer() {
               limit of {def.maxRows!.toLocaleString('en')}. Narrow the filters (e.g. one model, release or width) or use the scatter view.
             </p>
           )}
-          <Suspense fallback={<p role="status" className="muted">Loading…</p>}>
-            {view.view === 'rescore' ? <Component model={null} state={view} />
-              : built?.model && shown && !tooMany ? <Component model={built.model} state={shown} />
-                : !result.error && !(tooMany && filtered !== null) && <p role="status" className="muted">Loading…</p>}
-          </Suspense>
+          <ErrorBoundary part={`The ${def.label} view`} resetKey={view.view}>
+            <Suspense fallback={<p role="status" className="muted">Loading…</p>}>
+              {view.view === 'rescore' ? <Component model={null} state={view} />
+                : built?.model && shown && !tooMany ? <Component model={built.model} state={shown} />
+                  : !result.error && !(tooMany && filtered !== null) && <p role="status" className="muted">Loading…</p>}
+            </Suspense>
+          </ErrorBoundary>
         </main>
-        <DetailPanel />
+        <ErrorBoundary part="The detail panel" resetKey={view.sel ?? ''}><DetailPanel /></ErrorBoundary>
       </div>
     </div>
   );

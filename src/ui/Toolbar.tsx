@@ -89,7 +89,7 @@ export function Toolbar({ model, state, counts, children }: { model: unknown; st
   const controls = <ViewControls controls={def.controls} counts={counts} />;
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="View controls">
+    <nav className="toolbar" aria-label="Views and controls">
       <div className="toolbar-row">
         <div className="tabs" role="tablist" aria-label="View" onKeyDown={onTabKey}>
           {VIEWS.map((v) => (
@@ -112,6 +112,6 @@ export function Toolbar({ model, state, counts, children }: { model: unknown; st
       ) : (
         <div className="toolbar-row">{controls}</div>
       )}
-    </div>
+    </nav>
   );
 }

@@ -44,6 +44,11 @@ export function RescorePanel() {
   const setOutcome = useRescoreResult((s) => s.set);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<RunningRescore | null>(null);
+  // Set from the click until the run ends (files are read first): a second click cannot start a second run.
+  const [starting, setStarting] = useState(false);
+  const startingRef = useRef(false);
+  // Leaving the view stops the workers.
+  useEffect(() => () => running.current?.cancel(), []);
   const saeInput = useRef<HTMLInputElement>(null);
   const bundleInput = useRef<HTMLInputElement>(null);
   const addPoint = useUserPoints((s) => s.add);
@@ -82,17 +87,27 @@ export function RescorePanel() {
     }
   };
 
-  const runDemo = async () => {
-    const demo = demos.find((d) => d.name === demoName);
-    if (!demo) return;
+  /** Runs one start at a time; a file that cannot be read is reported, not an uncaught error. */
+  const once = async (start: () => Promise<void>) => {
+    if (startingRef.current) return;
+    startingRef.current = true;
+    setStarting(true);
     try {
-      await run({ name: demo.name, ...(await loadDemo(demo)) }, true, demo.ground_truth);
+      await start();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      startingRef.current = false;
+      setStarting(false);
     }
   };
 
-  const runFiles = async () => {
+  const runDemo = () => once(async () => {
+    const demo = demos.find((d) => d.name === demoName);
+    if (demo) await run({ name: demo.name, ...(await loadDemo(demo)) }, true, demo.ground_truth);
+  });
+
+  const runFiles = () => once(async () => {
     const saeFiles = await readFiles(saeInput.current?.files ?? null);
     const bundle = (await readFiles(bundleInput.current?.files ?? null)).values().next().value;
     if (!saeFiles.size || !bundle) {
@@ -100,7 +115,7 @@ export function RescorePanel() {
       return;
     }
     await run({ name: [...saeFiles.keys()].join('+'), saeFiles, bundle }, false);
-  };
+  });
 
   const addToPlot = () => {
     if (!outcome) return;
@@ -111,7 +126,7 @@ export function RescorePanel() {
     update({ view: 'scatter', x: 'l0', y });
   };
 
-  const busy = progress !== null || running.current !== null;
+  const busy = starting || progress !== null || running.current !== null;
   return (
     <section className="rescore" aria-label="Re-score an SAE">
       <h2>Re-score an SAE in the browser</h2>

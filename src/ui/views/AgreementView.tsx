@@ -43,7 +43,8 @@ export function AgreementView({ model }: { model: AgreementModel; state: ViewSta
                     <td key={c.id} style={{ background: agreementColor(cell.rho), color: agreementTextDark(cell.rho) ? '#111111' : '#ffffff' }}>
                       <button
                         type="button" data-a={r.id} data-b={c.id}
-                        aria-label={`${r.label} vs ${c.label}: rho ${text}, 95 % interval ${formatInterval(cell.ci)}, n ${cell.n}. Open scatter`}
+                        // The name starts with the visible text (rho, interval, n), as speech-input users say what they see.
+                        aria-label={`${text} ${formatInterval(cell.ci)} n=${cell.n}: rho of ${r.label} vs ${c.label}, 95 % interval, n SAEs. Open scatter`}
                         title={`95 % interval ${formatInterval(cell.ci)}`}
                         onClick={() => update({ view: 'scatter', x, y, sel: null })}
                       >

@@ -1,0 +1,29 @@
+// A part of the page that fails takes only itself down: the filters, other views and the user's work go on.
+import { expect, test } from './fixtures.ts';
+
+test('a view that throws while drawing shows what failed; filters and other views keep working', async ({ page }) => {
+  // Injected failure: every plot observes its size with ResizeObserver; make that throw.
+  await page.addInitScript(() => {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      constructor() { throw new Error('injected failure: ResizeObserver unavailable'); }
+    };
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto('/?view=scatter');
+  const failed = page.getByTestId('part-failed');
+  await expect(failed).toContainText('The Scatter view failed');
+  await expect(failed).toContainText('injected failure: ResizeObserver unavailable');
+  await expect(page.getByRole('banner')).toContainText('277 SAEs');
+
+  // The filter panel still filters, and a view that draws no plot still draws.
+  const count = page.getByTestId('row-count');
+  const before = await count.textContent();
+  await page.locator('input[data-value="16384"]').check();
+  await expect(count).not.toHaveText(before!);
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByTestId('coverage')).toBeVisible();
+  await expect(page).toHaveURL(/width=65536,16384/);
+  expect(pageErrors).toEqual([]);
+});
