@@ -27,3 +27,21 @@ test('a view that throws while drawing shows what failed; filters and other view
   await expect(page).toHaveURL(/width=65536,16384/);
   expect(pageErrors).toEqual([]);
 });
+
+test.describe('under a stricter policy', () => {
+  test.use({ allowCspViolations: true });
+  test('a policy that forbids WebAssembly: the page says the database cannot start and keeps the first chart', async ({ page, cspViolations }) => {
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const csp = response.headers()['content-security-policy']!.replace(" 'wasm-unsafe-eval'", '');
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText("The database could not start: this page may not compile WebAssembly");
+    await expect(page.getByRole('alert')).toContainText("'wasm-unsafe-eval'");
+    await expect(page.getByTestId('scatter-plot')).toHaveAttribute('data-points', /\d+/);
+    await expect(page.locator('.db-status')).toHaveCount(0);
+    // The refusal itself is the point of this test.
+    expect(cspViolations.join('\n')).toMatch(/wasm-eval|wasm-unsafe-eval|WebAssembly/);
+  });
+});

@@ -2,9 +2,11 @@
 // is refused by its content security policy (the server sends the production CSP as a header).
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ offOrigin: string[]; cspViolations: string[] }>({
+export const test = base.extend<{ offOrigin: string[]; cspViolations: string[]; allowCspViolations: boolean }>({
+  // A test that provokes refusals on purpose (a stricter policy) sets this with test.use.
+  allowCspViolations: [false, { option: true }],
   cspViolations: [
-    async ({ context }, use) => {
+    async ({ context, allowCspViolations }, use) => {
       const violations: string[] = [];
       await context.exposeBinding('__saebenchCspViolation', (_source, text: string) => { violations.push(text); });
       await context.addInitScript(() => {
@@ -17,7 +19,7 @@ export const test = base.extend<{ offOrigin: string[]; cspViolations: string[] }
         if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
       });
       await use(violations);
-      expect(violations, 'content security policy violations').toEqual([]);
+      if (!allowCspViolations) expect(violations, 'content security policy violations').toEqual([]);
     },
     { auto: true },
   ],

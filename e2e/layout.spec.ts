@@ -89,3 +89,14 @@ test('on narrow screens the filters open as a sheet that Escape closes', async (
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 });
+
+test('arrowing quickly through the view tabs leaves one history entry, so Back returns to where it started', async ({ page }) => {
+  await page.goto('/?view=scatter');
+  await page.getByRole('tab', { name: 'Scatter' }).focus();
+  const before = await page.evaluate(() => history.length);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: 'Scatter' })).toHaveAttribute('aria-selected', 'true');
+});

@@ -33,3 +33,29 @@ test('after one visit the app reloads, queries and re-scores with the network cu
   await expect(page.getByTestId('rescore-result')).toContainText('[synthetic]');
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 });
+
+test('a new build replaces the cached one on the next visit, and the page says so', async ({ page }) => {
+  await page.goto('/');
+  await plottedPoints(page);
+  const first = await page.evaluate(async () => (await navigator.serviceWorker.ready, (await caches.keys()).filter((k) => k.startsWith('saebench-explorer-'))));
+  expect(first).toHaveLength(1);
+  // A "new build": the same site with a service worker of another version. (Playwright cannot route a service
+  // worker's script, so the test rewrites dist/sw.js, without its precompressed copies, and puts it all back.)
+  const { readFileSync, writeFileSync, existsSync, renameSync } = await import('node:fs');
+  const sw = 'dist/sw.js';
+  const original = readFileSync(sw, 'utf8');
+  const hidden = ['.br', '.gz'].filter((ext) => existsSync(sw + ext));
+  for (const ext of hidden) renameSync(sw + ext, `${sw}${ext}.hidden`);
+  try {
+    writeFileSync(sw, original.replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "0000000000000000"'));
+    await page.reload();
+    await plottedPoints(page);
+    // The browser checks for a new service worker on navigation; ask now rather than wait for it.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByTestId('url-notices')).toContainText('SAEBench Explorer was updated', { timeout: 60_000 });
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('saebench-explorer-')))).toEqual(['saebench-explorer-0000000000000000']);
+  } finally {
+    writeFileSync(sw, original);
+    for (const ext of hidden) renameSync(`${sw}${ext}.hidden`, sw + ext);
+  }
+});

@@ -25,3 +25,24 @@ test('the WebGPU engine gives the CPU engine\'s numbers in Chromium', async ({ p
     expect(Math.abs((gpu[k] ?? NaN) - v), k).toBeLessThanOrEqual(Math.max(1e-3, Math.abs(v) * 1e-3));
   }
 });
+
+test('a WebGPU device lost during a re-score falls back to the CPU engine and says so', async ({ page }) => {
+  test.setTimeout(240_000);
+  // Injected failure: every device the page gets is destroyed shortly after it is created.
+  await page.addInitScript(() => {
+    const request = GPUAdapter.prototype.requestDevice;
+    GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, desc?: GPUDeviceDescriptor) {
+      const device = await request.call(this, desc);
+      setTimeout(() => device.destroy(), 20);
+      return device;
+    };
+  });
+  await page.goto('/?view=rescore');
+  await expect(page.getByLabel('WebGPU')).toBeEnabled();
+  await page.getByLabel('WebGPU').check();
+  await page.getByRole('button', { name: 'Re-score demo' }).click();
+  const result = page.getByTestId('rescore-result');
+  await expect(result).toContainText('(CPU,', { timeout: 120_000 });
+  await expect(result).toContainText(/WebGPU failed: .+\. These numbers come from the CPU engine instead\./);
+  await expect(result).not.toContainText(/\.cpp|VulkanError/);
+});

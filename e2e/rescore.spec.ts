@@ -69,3 +69,13 @@ test('a double click starts one re-score, and leaving the view stops its workers
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect.poll(() => page.workers().filter((w) => !/duckdb/i.test(w.url())).length).toBe(0);
 });
+
+test('a re-scoring worker that crashes is reported, not waited on, and the buttons come back', async ({ page }) => {
+  // Injected failure: the worker's script throws as it loads.
+  await page.route(/rescore\.worker-[^/]*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("injected worker crash")' }));
+  await page.goto('/?view=rescore');
+  await expect(page.getByLabel('Demo SAE')).toContainText('synthetic');
+  await page.getByRole('button', { name: 'Re-score demo' }).click();
+  await expect(page.locator('.rescore .error')).toContainText(/injected worker crash|re-scoring worker failed/);
+  await expect(page.getByRole('button', { name: 'Re-score demo' })).toBeEnabled();
+});

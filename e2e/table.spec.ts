@@ -22,3 +22,21 @@ test('table: better-first sorting, header toggles, selection shared with the det
   await expect(page.getByTestId('detail-sae-id')).toHaveText(id!);
   await expect(page).toHaveURL(new RegExp(`sel=${id}`));
 });
+
+test('table rows: one Tab stop, arrow keys and End move through them, Enter selects', async ({ page }) => {
+  await page.goto('/?view=table');
+  const rows = page.locator('[data-testid=sae-table] tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await page.locator('[data-testid=sae-table] tbody tr[tabindex="0"]').count()).toBe(1);
+  await rows.first().focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  const third = page.locator('[data-testid=sae-table] tbody tr[data-index="3"]');
+  await expect(third).toBeFocused();
+  const id = await third.getAttribute('data-sae-id');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-sae-id')).toHaveText(id!);
+  await third.focus();
+  await page.keyboard.press('End');
+  const count = Number((await page.getByTestId('row-count').textContent())!.split(' ')[0]);
+  await expect(page.locator(`[data-testid=sae-table] tbody tr[data-index="${count - 1}"]`)).toBeFocused();
+});

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { VIEW_PAGES, VIEW_READY } from '../e2e/views.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -17,20 +18,12 @@ const HEIGHT: Record<number, number> = { 1440: 900, 1024: 768, 390: 844 };
 
 interface Shot { name: string; path: string; then?: (page: Page) => Promise<void> }
 const SHOTS: Shot[] = [
-  { name: 'scatter', path: '/' },
+  ...VIEW_PAGES,
   { name: 'scatter-detail', path: '/', then: async (p) => {
     await p.getByLabel('Find an SAE').fill('saebench0125__gemma-2-2b__L12__65k__matryoshka_batch_topk__t2');
     await p.getByLabel('Find an SAE').press('Enter');
     await p.getByTestId('detail-sae-id').waitFor();
   } },
-  { name: 'pareto', path: '/?view=pareto' },
-  { name: 'scaling', path: '/?view=scaling&y=scr_top20' },
-  { name: 'grid', path: '/?view=grid' },
-  { name: 'agreement', path: '/?view=agreement&model=gemma-2-2b&layer=12&width=&release=sae_bench_0125' },
-  { name: 'coverage', path: '/?view=coverage' },
-  { name: 'table', path: '/?view=table' },
-  { name: 'compare', path: '/?view=compare&cmp=saebench0125__gemma-2-2b__L12__65k__topk__t2,saebench0125__gemma-2-2b__L12__65k__matryoshka_batch_topk__t2' },
-  { name: 'rescore', path: '/?view=rescore' },
   { name: 'filters-open', path: '/', then: async (p) => {
     const toggle = p.getByRole('button', { name: /^Filters/ });
     if (await toggle.count()) await toggle.click();
@@ -56,7 +49,7 @@ try {
     const page = await browser.newPage({ viewport: { width, height: HEIGHT[width] ?? 900 } });
     for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
       await page.goto(`${base}${shot.path}`);
-      await page.locator('.plot, .matrix-view, [data-testid="sae-table"], [data-testid="compare"], section.rescore').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await page.locator(VIEW_READY).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
       await page.waitForFunction(() => performance.getEntriesByName('saebench:data-ready').length > 0, null, { timeout: 30_000 }).catch(() => undefined);
       await shot.then?.(page);
       await page.waitForTimeout(800);

@@ -11,11 +11,27 @@ export interface Database {
 }
 
 /** Only the bundle for WebAssembly exceptions ships (every current browser has them): one 34 MB download. */
+/** A policy without 'wasm-unsafe-eval' (a stricter host or extension) refuses every WebAssembly compile. */
+async function assertWasmAllowed(): Promise<void> {
+  try {
+    await WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+  } catch (e) {
+    throw new Error(`this page may not compile WebAssembly (${e instanceof Error ? e.message : String(e)}); its content security policy needs 'wasm-unsafe-eval'`);
+  }
+}
+
 export async function startDuckDb(): Promise<Database> {
   const features = await duckdb.getPlatformFeatures();
   if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling, which DuckDB-WASM needs; use a current Chrome, Edge, Firefox or Safari');
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(ehWorker));
-  await db.instantiate(ehWasm);
+  await assertWasmAllowed();
+  const worker = new Worker(ehWorker);
+  // A worker that dies (its script refused, its wasm not compiled) never answers; say so instead of waiting.
+  const died = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    reject(new Error(`DuckDB's worker failed${e.message ? `: ${e.message}` : ''}`));
+  }));
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await Promise.race([db.instantiate(ehWasm), died]);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   await conn.query('SET autoinstall_known_extensions=false');

@@ -30,7 +30,8 @@ self.onmessage = async (e: MessageEvent<RescoreRequest>) => {
       spawnWorker: browserWorkersAvailable() ? spawnBrowserComputeWorker : undefined,
       threads,
     });
-    post({ kind: 'done', result, saeName: sae.description.name, architecture: sae.architecture });
+    // The loader's notes (e.g. no activation_scaler.json, so no scaling) reach the page as the CLI prints them.
+    post({ kind: 'done', result: { ...result, notes: [...sae.description.notes, ...result.notes] }, saeName: sae.description.name, architecture: sae.architecture });
   } catch (err) {
     post({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -67,10 +67,15 @@ export function assertUnitDecoder(sae: CanonicalSae, tol: number, label: string)
 }
 
 /** Checks array lengths and finiteness of every parameter; throws WRONG_SHAPE / NON_FINITE_WEIGHTS / BAD_CONFIG. */
+const MAX_WEIGHT = 1e15;
+
 export function validateCanonical(sae: CanonicalSae, label: string): CanonicalSae {
   const { dIn, dSae } = sae;
   if (!Number.isInteger(dIn) || dIn <= 0 || !Number.isInteger(dSae) || dSae <= 0) {
     fail('BAD_CONFIG', `${label}: d_in=${dIn} and d_sae=${dSae} must be positive integers`);
+  }
+  if (sae.k !== undefined && (!Number.isInteger(sae.k) || sae.k < 1 || sae.k > dSae)) {
+    fail('BAD_CONFIG', `${label}: k=${sae.k} must be an integer from 1 to d_sae=${dSae}`);
   }
   const arrays: [string, Float32Array | undefined, number][] = [
     ['W_enc', sae.wEnc, dIn * dSae],
@@ -87,6 +92,9 @@ export function validateCanonical(sae: CanonicalSae, label: string): CanonicalSa
     if (arr.length !== len) fail('WRONG_SHAPE', `${label}: ${name} has ${arr.length} values, expected ${len}`);
     for (let i = 0; i < arr.length; i++) {
       if (!Number.isFinite(arr[i]!)) fail('NON_FINITE_WEIGHTS', `${label}: ${name} contains a non-finite value (${arr[i]}) at index ${i}`);
+      // Finite but beyond what a product or square can hold in f32: the GPU would give Infinity, the CPU (f64)
+      // a finite number, so the engines would disagree; no trained SAE comes near.
+      if (Math.abs(arr[i]!) > MAX_WEIGHT) fail('NON_FINITE_WEIGHTS', `${label}: ${name} has a value of ${arr[i]} at index ${i}, beyond ±${MAX_WEIGHT} (its square overflows 32-bit floats)`);
     }
   }
   const a = sae.architecture;

@@ -28,6 +28,18 @@ function rangeOf(e: PlotEvent, axis: 'xaxis' | 'yaxis', log: boolean): [number, 
 
 const NARROW_PLOT = 640;
 
+const axisTitle = (axis: unknown): string => {
+  const t = (axis as { title?: unknown } | undefined)?.title;
+  return (typeof t === 'string' ? t : (t as { text?: string } | undefined)?.text ?? '').replace(/<[^>]*>/g, '');
+};
+
+/** What a screen reader hears for the plot: what is drawn against what, and how many points. */
+function textAlternative(f: FigureSpec, label: string, points: number): string {
+  const x = axisTitle(f.layout.xaxis);
+  const y = axisTitle(f.layout.yaxis);
+  return `${label}${x && y ? `: ${y} against ${x}` : ''}, ${points.toLocaleString('en-US')} point${points === 1 ? '' : 's'}.`;
+}
+
 function legendBelow(f: FigureSpec): FigureSpec {
   const legend = f.layout.legend as Record<string, unknown> | undefined;
   if (legend?.orientation === 'h') return f;
@@ -106,5 +118,13 @@ export function Figure(props: {
     };
   }, []);
 
-  return <div ref={ref} className="plot" style={props.height ? { minHeight: props.height } : undefined} data-testid={props.testId} aria-label={props.label} />;
+  return (
+    <figure className="figure" aria-label={props.label}>
+      <div ref={ref} className="plot" style={props.height ? { minHeight: props.height } : undefined} data-testid={props.testId} />
+      <figcaption className="figure-alt">
+        <span className="visually-hidden">{textAlternative(props.figure, props.label, props.points)} </span>
+        <button type="button" className="link" onClick={() => useStore.getState().update({ view: 'table' })}>See these SAEs as a table</button>
+      </figcaption>
+    </figure>
+  );
 }

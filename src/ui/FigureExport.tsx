@@ -43,7 +43,11 @@ export function FigureExport({ fileParts, plotly }: { fileParts: string[]; plotl
       saveUrl(exportFileName([...fileParts, opts.size], format), url);
       setError(null);
     } catch (e) {
-      setError(`Figure export failed: ${e instanceof Error ? e.message : String(e)}`);
+      // Plotly rejects with the image's error Event when the browser refuses the data: URL.
+      const why = e instanceof Error ? e.message
+        : e instanceof Event ? "the browser would not turn the figure into an image (a content security policy without img-src data: blocks it); SVG export may still work"
+          : String(e);
+      setError(`Figure export failed: ${why}`);
     }
   };
   return (

@@ -41,8 +41,10 @@ export function MetricSelect(props: {
         ))}
       </select>
       {help && (
-        <span id={`${id}-help`} className="help" tabIndex={0} title={help} aria-label={help}>
+        // Shown on hover and on keyboard focus alike (a title attribute shows on hover only).
+        <span className="help" tabIndex={0} aria-describedby={`${id}-help`}>
           {def ? (arrow ? `${arrow} better` : 'not a score') : ''} (?)
+          <span id={`${id}-help`} role="tooltip" className="help-tip">{help}</span>
         </span>
       )}
     </span>

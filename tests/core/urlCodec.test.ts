@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Domains } from '../../src/data/datasetInfo.ts';
+import { TEST_DOMAINS } from '../helpers/domains.ts';
 import { decodeUrl, encodeUrl } from '../../src/state/urlCodec.ts';
 import { DEFAULT_STATE, EMPTY_FILTERS, V1_DEFAULTS, type ViewState } from '../../src/state/viewState.ts';
 
-const domains: Domains = {
-  values: {
-    arch: ['topk', 'matryoshka_batch_topk', 'jumprelu'],
-    model: ['gemma-2-2b', 'pythia-160m-deduped'],
-    width: [4096, 65536],
-    layer: [8, 12],
-    release: ['sae_bench_0125'],
-    prov: ['reproduction', 'published_0125'],
-    tokens: [499998720],
-  },
-  saeIds: new Set(['a__b', 'weird,id&=x']),
-};
+const domains = TEST_DOMAINS;
 
 describe('URL codec', () => {
   it('reads the issue example exactly', () => {

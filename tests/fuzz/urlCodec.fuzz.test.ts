@@ -2,7 +2,7 @@
 // throwing, into a state whose URL decodes back to it (canonical), with a bounded number of bounded notices.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Domains } from '../../src/data/datasetInfo.ts';
+import { TEST_DOMAINS } from '../helpers/domains.ts';
 import { translateNeuronpedia } from '../../src/state/neuronpedia.ts';
 import { splitQuery } from '../../src/state/queryString.ts';
 import { MAX_NOTICES, decodeUrl, encodeUrl } from '../../src/state/urlCodec.ts';
@@ -10,18 +10,7 @@ import { defaultsFor } from '../../src/state/viewState.ts';
 import { FUZZ_RUNS } from './runs.ts';
 
 
-const domains: Domains = {
-  values: {
-    arch: ['topk', 'matryoshka_batch_topk', 'jumprelu'],
-    model: ['gemma-2-2b', 'pythia-160m-deduped'],
-    width: [4096, 65536],
-    layer: [8, 12],
-    release: ['sae_bench_0125'],
-    prov: ['reproduction', 'published_0125'],
-    tokens: [499998720],
-  },
-  saeIds: new Set(['a__b', 'weird,id&=x']),
-};
+const domains = TEST_DOMAINS;
 
 const KEYS = ['v', 'view', 'x', 'y', 'color', 'logx', 'logy', 'arch', 'model', 'width', 'layer', 'release', 'prov', 'tokens', 'l0min',
   'l0max', 'xr', 'yr', 'both', 'sel', 'cmp', 'data', 'cols', 'sort', 'lines', 'fonly', 'baselines', 'scale', 'wmin', 'wmax', 'partial',

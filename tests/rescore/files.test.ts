@@ -141,6 +141,14 @@ describe('SAE readers', () => {
     expectCode(() => loadSaeFromFiles(filesToMap(toDictionaryLearningFiles(unset))), 'BAD_CONFIG', /unset/);
   });
 
+  it('rejects k beyond d_sae, and finite weights whose square overflows f32 (the engines would disagree)', () => {
+    const topk = randomSae('topk', 4, 6, 3);
+    expectCode(() => loadSaeFromFiles(filesToMap(toSaeLensFiles({ ...topk, k: 7 }))), 'BAD_CONFIG', /k=7 must be an integer from 1 to d_sae=6/);
+    const huge = randomSae('standard', 4, 6);
+    huge.bDec[0] = 3e38;
+    expectCode(() => loadSaeFromFiles(filesToMap(toSaeLensFiles(huge))), 'NON_FINITE_WEIGHTS', /b_dec has a value of 3.0+\d*e\+38 at index 0/);
+  });
+
   it('rejects NaN weights, wrong weight shapes, missing files and tensors', () => {
     const sae = randomSae('standard', 4, 6);
     sae.wDec[7] = NaN;

@@ -29,8 +29,14 @@ const GROUND_TRUTH_LABELS: Record<string, string> = {
 /** Re-scored metrics that can go on the scatter's Y, most widely shared first. */
 const PLOTTABLE = ['explained_variance', 'cossim', 'mse', 'l2_ratio', 'frac_alive'];
 
+/** Larger files than this are refused before reading: the engines hold several copies of the weights, so a
+ * 1 GiB file would need several GiB of memory in the tab. */
+export const MAX_RESCORE_FILE_BYTES = 1024 * 2 ** 20;
+
 async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>> {
   const files = [...(list ?? [])];
+  const big = files.find((f) => f.size > MAX_RESCORE_FILE_BYTES);
+  if (big) throw new Error(`${big.name} is ${(big.size / 2 ** 20).toFixed(0)} MiB; the page re-scores files up to ${MAX_RESCORE_FILE_BYTES / 2 ** 20} MiB (use npm run rescore for larger SAEs)`);
   return new Map(await Promise.all(files.map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())] as [string, Uint8Array])));
 }
 

@@ -2,6 +2,7 @@
 // CPU: a Web Worker (the page stays responsive). GPU: WebGPU from the page.
 import { rescoreGpu } from '../../gpu/gpuEngine.ts';
 import { requestGpuDevice } from '../../gpu/browserDevice.ts';
+import { gpuFailureReason } from '../../gpu/failureReason.ts';
 import { parseBundle } from '../../rescore/bundle.ts';
 import { loadSaeFromFiles } from '../../rescore/loadSae.ts';
 import type { RescoreMessage, RescoreRequest } from '../../rescore/rescore.worker.ts';
@@ -58,15 +59,35 @@ function runCpu(inputs: RescoreInputs, onProgress: (p: RescoreProgress) => void)
 
 function runGpu(inputs: RescoreInputs, onProgress: (p: RescoreProgress) => void): RunningRescore {
   const abort = new AbortController();
+  let fallback: RunningRescore | null = null;
   const done = (async () => {
     const device = await requestGpuDevice();
     if (!device) throw new Error('WebGPU is not available in this browser: choose the CPU engine.');
+    let lost: GPUDeviceLostInfo | null = null;
+    void device.lost.then((info) => { lost = info; });
+    // Errors in the files are the user's to fix on any engine; they are not a reason to fall back.
     const sae = loadSaeFromFiles(inputs.saeFiles, { name: inputs.name });
     const bundle = parseBundle(inputs.bundle);
-    const result = await rescoreGpu(device, sae, bundle, { signal: abort.signal, onProgress });
-    return { result, saeName: sae.description.name, architecture: sae.architecture };
+    try {
+      const result = await rescoreGpu(device, sae, bundle, { signal: abort.signal, onProgress });
+      if (lost) throw new Error('device lost');
+      return { result: { ...result, notes: [...sae.description.notes, ...result.notes] }, saeName: sae.description.name, architecture: sae.architecture };
+    } catch (e) {
+      if (abort.signal.aborted) throw e;
+      const reason = gpuFailureReason(e, lost);
+      device.destroy();
+      fallback = runCpu(inputs, onProgress);
+      const out = await fallback.done;
+      return { ...out, result: { ...out.result, notes: [`WebGPU failed: ${reason}. These numbers come from the CPU engine instead.`, ...out.result.notes] } };
+    }
   })();
-  return { done, cancel: () => abort.abort() };
+  return {
+    done,
+    cancel: () => {
+      abort.abort();
+      fallback?.cancel();
+    },
+  };
 }
 
 export function startRescore(engine: EngineChoice, inputs: RescoreInputs, onProgress: (p: RescoreProgress) => void): RunningRescore {

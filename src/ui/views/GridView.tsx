@@ -11,11 +11,19 @@ import type { GridModel } from '../../views/registry.ts';
 import { useAppData } from '../AppData.tsx';
 import { Figure } from '../Figure.tsx';
 import { MissingMetric } from '../MissingMetric.tsx';
+import { NARROW, useMediaQuery } from '../useMediaQuery.ts';
+
+/** On a phone the panels stack in two columns, each this tall. */
+const NARROW_ROW_PX = 300;
 
 export function GridView({ model, state }: { model: GridModel; state: ViewState }) {
   const { info } = useAppData();
   const update = useStore((s) => s.update);
-  const { spec } = model;
+  const narrow = useMediaQuery(NARROW);
+  const spec = useMemo(
+    () => (narrow ? gridSpec(model.rows, model.baselines, state, { columns: 2, titleChars: 22 }) : model.spec),
+    [narrow, model, state],
+  );
   const empty = spec.panels.filter((p) => p.plotted === 0);
   const withData = useMemo(() => spec.panels.filter((p) => p.plotted > 0).map((p) => p.metric), [spec]);
   const [picked, setPicked] = useState<string[] | null>(null);
@@ -47,7 +55,7 @@ export function GridView({ model, state }: { model: GridModel; state: ViewState 
           </label>
         ))}
       </details>
-      <Figure figure={spec} testId="grid-plot" label="All-metrics grid" points={spec.panels.reduce((n, p) => n + p.plotted, 0)} aspect={1} height={900} forSize={forSize} />
+      <Figure figure={spec} testId="grid-plot" label="All-metrics grid" points={spec.panels.reduce((n, p) => n + p.plotted, 0)} aspect={1} height={narrow ? NARROW_ROW_PX * Math.ceil(spec.panels.length / 2) : 900} forSize={forSize} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // Sorting runs in DuckDB (ORDER BY in the rows query); headers toggle it, better values first.
 import { tableFeatures, useTable, createColumnHelper } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { directionArrow, metricById, metricTooltip } from '../../catalog/metrics.ts';
 import { TABLE_COLUMNS } from '../../catalog/columns.ts';
 import { rowsFromFrame } from '../../data/frame.ts';
@@ -36,6 +36,33 @@ export function TableView({ model, state: view }: { model: TableModel; state: Vi
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const sort = effectiveSort(view);
   const tableRows = table.getRowModel().rows;
+  // One row is in the Tab order (the selected one, else the first); arrow keys move focus, Enter selects.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const selectedIndex = tableRows.findIndex((r) => String(r.original.sae_id) === view.sel);
+  const tabRow = Math.min(focusRow ?? Math.max(0, selectedIndex), Math.max(0, tableRows.length - 1));
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    // A far row is rendered only after the virtualizer has scrolled to it: keep trying on each render.
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${tabRow}"]`);
+    if (!row) return;
+    moveFocus.current = false;
+    row.focus();
+  });
+  const onRowKey = (e: KeyboardEvent, index: number, id: string) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    const next = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: tableRows.length - 1 }[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      update({ sel: id });
+    } else if (next !== undefined) {
+      e.preventDefault();
+      const target = Math.max(0, Math.min(tableRows.length - 1, next));
+      virtualizer.scrollToIndex(target);
+      moveFocus.current = true;
+      setFocusRow(target);
+    }
+  };
   useEffect(() => {
     if (rows.length && !performance.getEntriesByName('saebench:table-filled').length) performance.mark('saebench:table-filled');
   }, [rows]);
@@ -92,9 +119,10 @@ export function TableView({ model, state: view }: { model: TableModel; state: Vi
                   data-sae-id={id}
                   className={[id === view.sel ? 'selected' : '', row.original.is_user === 1 ? 'mine' : ''].filter(Boolean).join(' ') || undefined}
                   style={{ position: 'absolute', transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => update({ sel: id })}
-                  onKeyDown={(e) => e.key === 'Enter' && update({ sel: id })}
-                  tabIndex={0}
+                  data-index={vi.index}
+                  onClick={() => { setFocusRow(vi.index); update({ sel: id }); }}
+                  onKeyDown={(e) => onRowKey(e, vi.index, id)}
+                  tabIndex={vi.index === tabRow ? 0 : -1}
                   aria-selected={id === view.sel}
                 >
                   {row.getAllCells().map((c) => <td key={c.id} title={c.column.id === 'sae_id' ? id : undefined}><table.FlexRender cell={c} /></td>)}
