@@ -1,5 +1,5 @@
 // A part of the page that fails takes only itself down: the filters, other views and the user's work go on.
-import { expect, test } from './fixtures.ts';
+import { expect, openExport, test } from './fixtures.ts';
 
 test('a view that throws while drawing shows what failed; filters and other views keep working', async ({ page }) => {
   // Injected failure: every plot observes its size with ResizeObserver; make that throw.
@@ -43,5 +43,25 @@ test.describe('under a stricter policy', () => {
     await expect(page.locator('.db-status')).toHaveCount(0);
     // The refusal itself is the point of this test.
     expect(cspViolations.join('\n')).toMatch(/wasm-eval|wasm-unsafe-eval|WebAssembly/);
+  });
+});
+
+test.describe('under a policy that forbids data: images', () => {
+  test.use({ allowCspViolations: true });
+  test('PNG export says why it failed instead of "[object Event]", and SVG export still works', async ({ page }) => {
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const csp = response.headers()['content-security-policy']!.replace("img-src 'self' data: blob:", "img-src 'self'");
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    await page.goto('/?view=pareto');
+    await expect(page.getByTestId('pareto-plot')).toHaveAttribute('data-points', /\d+/);
+    await openExport(page);
+    await page.getByRole('button', { name: 'PNG', exact: true }).click();
+    await expect(page.getByText(/Figure export failed: the browser would not turn the figure into an image/)).toBeVisible();
+    await expect(page.getByText('[object Event]')).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'SVG', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.svg$/);
   });
 });

@@ -1,6 +1,6 @@
 // L0 range inputs; the URL changes when a value is committed (Enter or leaving the field).
 import { useStore } from '../state/store.ts';
-import { fixL0Range } from '../state/urlCodec.ts';
+import { fixL0Range } from '../state/rangeRepairs.ts';
 import { NumberInput } from './NumberInput.tsx';
 
 export function L0Range() {

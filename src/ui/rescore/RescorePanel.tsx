@@ -53,8 +53,15 @@ export function RescorePanel() {
   // Set from the click until the run ends (files are read first): a second click cannot start a second run.
   const [starting, setStarting] = useState(false);
   const startingRef = useRef(false);
-  // Leaving the view stops the workers.
-  useEffect(() => () => running.current?.cancel(), []);
+  // Leaving the view stops the workers, also those of a run still reading its files.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      running.current?.cancel();
+    };
+  }, []);
   const saeInput = useRef<HTMLInputElement>(null);
   const bundleInput = useRef<HTMLInputElement>(null);
   const addPoint = useUserPoints((s) => s.add);
@@ -76,6 +83,7 @@ export function RescorePanel() {
   }, []);
 
   const run = async (inputs: RescoreInputs, synthetic: boolean, groundTruth: Record<string, number> | null = null) => {
+    if (!mounted.current) return;
     setError(null);
     setOutcome(null);
     const t0 = performance.now();
