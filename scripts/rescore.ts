@@ -33,7 +33,7 @@ async function runGpu(sae: CanonicalSae, bundle: ActivationBundle): Promise<Resc
   const gpu = (await import(enginePath)) as GpuModule;
   const dev = (await import(devicePath)) as NodeDeviceModule;
   const device = await dev.createNodeGpuDevice();
-  if (!device) throw new Error('GPU engine not available: no WebGPU adapter (set VK_ICD_FILENAMES, see STACK.md §5.4)');
+  if (!device) throw new Error('GPU engine not available: no WebGPU adapter (set VK_ICD_FILENAMES, see docs/DESIGN.md §4)');
   try {
     return await gpu.rescoreGpu(device, sae, bundle);
   } finally {

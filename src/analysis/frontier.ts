@@ -1,5 +1,5 @@
 /**
- * 2-D Pareto frontier with dominance, for the trade-off views (FEATURES.md §5.6, §6.4).
+ * 2-D Pareto frontier with dominance, for the trade-off views (docs/DESIGN.md §1).
  *
  * Definitions (exact float comparison, no tolerance):
  * - After orienting both axes so that "bigger is better", point a DOMINATES point b iff

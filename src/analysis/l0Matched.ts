@@ -1,5 +1,5 @@
 /**
- * L0-matched values (FEATURES.md §6.6): a group's metric at a given L0, read off the line through its points
+ * L0-matched values (docs/DESIGN.md §2): a group's metric at a given L0, read off the line through its points
  * sorted by L0, interpolated linearly in log L0. Never extrapolated: outside the group's L0 range the value is
  * missing, because unequal L0 ranges are exactly what biases architecture comparisons.
  */

@@ -1,5 +1,5 @@
 /**
- * Spearman rank correlation, partial Spearman and the metric-agreement matrix (FEATURES.md §6.5, H4).
+ * Spearman rank correlation, partial Spearman and the metric-agreement matrix (docs/DESIGN.md §3).
  *
  * Conventions:
  * - Missing = anything that is not a finite number (null, undefined, NaN, ±Infinity). bigint cells

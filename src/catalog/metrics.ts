@@ -126,7 +126,7 @@ export const CONFIG_AXES: readonly MetricDef[] = [
   m('layer', 'Layer', 'config', null, 'Layer of the hook', 'control'),
 ];
 
-/** Each eval's headline metric (DATA.md §7): what coverage counts and what a one-metric summary shows. */
+/** Each eval's headline metric (docs/DATA.md §7): what coverage counts and what a one-metric summary shows. */
 export const EVAL_HEADLINE: Record<Exclude<EvalId, 'config'>, string> = {
   core: 'ce_loss_score',
   absorption_first_letter: 'absorption_fraction',

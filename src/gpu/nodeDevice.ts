@@ -1,5 +1,5 @@
 // WebGPU device for Node (tests, CLI) through the `webgpu` npm package (Dawn) and the SwiftShader Vulkan ICD
-// shipped with Debian's chromium (../shared/docs/STACK.md §5.4). Returns null when no adapter is available.
+// shipped with Debian's chromium (docs/DESIGN.md §4). Returns null when no adapter is available.
 //
 // Two environment fixes are applied before the first adapter request:
 //  - VK_ICD_FILENAMES defaults to /usr/lib/chromium/vk_swiftshader_icd.json when that file exists (tsx CLIs);

@@ -1,4 +1,4 @@
-// Activation bundle (RESCORING.md §3.6): activations [n_seq, ctx, d_in], token_mask [n_seq, ctx] U8, __metadata__.
+// Activation bundle (docs/RESCORING.md §3.6): activations [n_seq, ctx, d_in], token_mask [n_seq, ctx] U8, __metadata__.
 import { fail } from './errors.ts';
 import { getTensorInfo, parseSafetensors, readFloat, readI32, readU8, writeSafetensors, type SafetensorsFile } from './safetensors.ts';
 import type { ActivationBundle, CanonicalSae } from './types.ts';

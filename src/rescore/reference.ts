@@ -1,4 +1,4 @@
-// Plain, readable f64 reference (RESCORING.md §5.4 4a): straightforward loops, no tiling, metrics computed from
+// Plain, readable f64 reference (docs/RESCORING.md §5.4 4a): straightforward loops, no tiling, metrics computed from
 // materialised per-token values with the §1.2 formulas written out. Small inputs only (tests, verification).
 import type { ActivationBundle, CanonicalSae } from './types.ts';
 

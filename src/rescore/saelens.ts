@@ -1,4 +1,4 @@
-// SAELens `cfg.json` (pre-6 and v6) + `sae_weights.safetensors` -> CanonicalSae (RESCORING.md §3.2, §2.3, §2.4).
+// SAELens `cfg.json` (pre-6 and v6) + `sae_weights.safetensors` -> CanonicalSae (docs/RESCORING.md §3.2, §2.3, §2.4).
 import { fail } from './errors.ts';
 import { parseSafetensors } from './safetensors.ts';
 import { foldDecoderNorm, optionalTensor, scalarTensor, tensor, validateCanonical } from './saeCommon.ts';

@@ -1,4 +1,4 @@
-// safetensors reader/writer with full header validation (RESCORING.md §3.1).
+// safetensors reader/writer with full header validation (docs/RESCORING.md §3.1).
 import { fail } from './errors.ts';
 import { bf16BitsToFloat, f16BitsToFloat, floatToBf16Bits, floatToF16Bits } from './f16.ts';
 

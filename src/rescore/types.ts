@@ -1,5 +1,5 @@
 // Canonical records shared by the readers, the CPU engine (src/rescore) and the WebGPU engine (src/gpu).
-// Layouts are row-major Float32Array. See ../shared/docs/RESCORING.md §2.2.
+// Layouts are row-major Float32Array. See docs/RESCORING.md §2.2.
 
 export type RescoreArchitecture =
   | 'standard'
@@ -44,7 +44,7 @@ export interface CanonicalSae {
   description: { format: string; name: string; notes: string[] };
 }
 
-/** The activation bundle of RESCORING.md §3.6, decoded to f32. */
+/** The activation bundle of docs/RESCORING.md §3.6, decoded to f32. */
 export interface ActivationBundle {
   nSeq: number;
   ctx: number;
