@@ -4,8 +4,8 @@
 // and the ingest CLI use it alike.
 import { canonicalArchitectureName } from '../catalog/architectures.ts';
 import { USER_SAE_PREFIX } from '../catalog/columns.ts';
-import { isNeuronpediaExport, parseNeuronpediaExport } from './neuronpediaExport.ts';
-import { canonicalEvalType, parseSaebenchJson, SaebenchParseError, type ParsedEvalResult } from './saebenchJson.ts';
+import { isNeuronpediaExport, readNeuronpediaDoc } from './neuronpediaExport.ts';
+import { canonicalEvalType, readSaebenchDoc, SaebenchParseError, type ParsedEvalResult } from './saebenchJson.ts';
 import { identityFromNames } from './identityFromNames.ts';
 import { checkSchema } from './schemaCheck.ts';
 
@@ -163,6 +163,13 @@ class Collector {
   }
 }
 
+/** Every value from any format passes here: finite and of a size a SAEBench metric can have. */
+function plausible(c: Collector, file: string, field: string, raw: number): boolean {
+  if (Number.isFinite(raw) && Math.abs(raw) <= MAX_ABS_VALUE) return true;
+  c.line(file, 'rejected', `${field}: expected a finite number of plausible size, found ${raw}; value left out`);
+  return false;
+}
+
 function addSaebenchResult(c: Collector, file: string, r: ParsedEvalResult, schemas: Schemas, fallbackKey: string): void {
   const key = r.saeLensReleaseId && r.saeLensId ? `${r.saeLensReleaseId}/${r.saeLensId}` : (r.key ?? fallbackKey);
   const schema = schemas[r.evalType];
@@ -186,10 +193,7 @@ function addSaebenchResult(c: Collector, file: string, r: ParsedEvalResult, sche
   for (const m of r.metrics) {
     const field = `eval_result_metrics.${m.category}.${m.metric}`;
     if (unusable.has(field)) continue;
-    if (!Number.isFinite(m.raw) || Math.abs(m.raw) > MAX_ABS_VALUE) {
-      c.line(file, 'rejected', `${field}: expected a finite number of plausible size, found ${m.raw}; value left out`);
-      continue;
-    }
+    if (!plausible(c, file, field, m.raw)) continue;
     if (m.value !== null) values.push({ evalType: r.evalType, category: m.category, metric: m.metric, value: m.value, file });
   }
   if (!values.length) {
@@ -205,15 +209,18 @@ function addSaebenchResult(c: Collector, file: string, r: ParsedEvalResult, sche
   c.line(file, 'loaded', `${r.evalType} for ${key}: ${values.length} values${known}`);
 }
 
-function addNeuronpedia(c: Collector, file: string, text: string): void {
-  const parsed = parseNeuronpediaExport(text);
+function addNeuronpedia(c: Collector, file: string, doc: unknown): void {
+  const parsed = readNeuronpediaDoc(doc);
   for (const r of parsed.rejected) c.line(file, 'rejected', `record ${r.index}: ${r.reason}`);
   for (const r of parsed.records) {
     const sae = c.sae(r.sourceId, r.sourceId, {
       model: r.modelId, layer: r.layer, dictSize: r.dSae, architecture: r.architecture, trainingTokens: r.trainingTokens,
       hookName: null, saeLensReleaseId: r.release, saeLensId: r.sourceId,
     });
-    for (const m of r.metrics) if (m.value !== null) sae.values.push({ evalType: m.evalType, category: m.category, metric: m.metric, value: m.value, file });
+    for (const m of r.metrics) {
+      if (!plausible(c, file, `record ${r.sourceId}, ${m.evalType}||${m.category}||${m.metric}`, m.raw)) continue;
+      if (m.value !== null) sae.values.push({ evalType: m.evalType, category: m.category, metric: m.metric, value: m.value, file });
+    }
     for (const evalType of new Set(r.metrics.map((m) => m.evalType))) {
       sae.versions.push({ evalType, commit: null, saeLensVersion: null, configHash: null, newExplainedVariance: false, file });
     }
@@ -251,8 +258,8 @@ export function importResults(files: readonly InputFile[], schemas: Schemas, lim
       return;
     }
     try {
-      if (isNeuronpediaExport(doc)) addNeuronpedia(c, f.path, text);
-      else for (const r of parseSaebenchJson(text)) addSaebenchResult(c, f.path, r, schemas, stemOf(f.path));
+      if (isNeuronpediaExport(doc)) addNeuronpedia(c, f.path, doc);
+      else for (const r of readSaebenchDoc(doc)) addSaebenchResult(c, f.path, r, schemas, stemOf(f.path));
     } catch (e) {
       // Anything a hostile file provokes (a stack overflow on deep nesting…) rejects that file only.
       c.line(f.path, 'rejected', e instanceof SaebenchParseError ? e.message : `could not be read (${e instanceof Error ? e.message : String(e)})`);

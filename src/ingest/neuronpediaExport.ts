@@ -107,6 +107,11 @@ export function parseNeuronpediaExport(source: string): NeuronpediaExport {
   } catch (e) {
     throw new NeuronpediaParseError(`not valid JSON: ${(e as Error).message}`);
   }
+  return readNeuronpediaDoc(doc);
+}
+
+/** The same, on a document already parsed (the importer parses each file once). */
+export function readNeuronpediaDoc(doc: unknown): NeuronpediaExport {
   if (!Array.isArray(doc)) throw new NeuronpediaParseError('top level is not a list of SAE records');
   const out: NeuronpediaExport = { records: [], rejected: [] };
   const seen = new Set<string>();

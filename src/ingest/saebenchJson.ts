@@ -143,6 +143,11 @@ export function parseSaebenchJson(text: string): ParsedEvalResult[] {
   } catch (e) {
     throw new SaebenchParseError(`not valid JSON: ${(e as Error).message}`);
   }
+  return readSaebenchDoc(doc);
+}
+
+/** The same, on a document already parsed (the importer parses each file once). */
+export function readSaebenchDoc(doc: unknown): ParsedEvalResult[] {
   if (!isObj(doc)) throw new SaebenchParseError('top level is not a JSON object');
   if ('eval_type_id' in doc) return [parseSchemaResult(doc, null)];
   if ('custom_eval_results' in doc) return parseLegacySparseProbing(doc);

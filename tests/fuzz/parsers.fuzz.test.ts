@@ -53,11 +53,15 @@ describe('SAEBench JSON and Neuronpedia export readers under fuzzing', () => {
     fc.assert(fc.property(mutation, ([path, v]) => onlyTyped(() => parseNeuronpediaExport(JSON.stringify(mutate(np.slice(0, 4), path, v))), NeuronpediaParseError)), { numRuns: RUNS });
   });
 
-  it(`the importer never throws, and every value it keeps is finite and bounded (${RUNS} runs)`, () => {
+  it(`the importer never throws, and every value it keeps, from either format, is finite and bounded (${RUNS} runs each)`, () => {
     fc.assert(fc.property(fc.nat(docs.length - 1), mutation, (i, [path, v]) => {
       const outcome = importResults([input(SAEBENCH_FIXTURES[i]!.path, JSON.stringify(mutate(docs[i], path, v)))], SCHEMAS);
       for (const sae of outcome.saes) for (const value of sae.values) expect(Math.abs(value.value)).toBeLessThanOrEqual(1e12);
       expect(outcome.report.length).toBeGreaterThan(0);
+    }), { numRuns: RUNS });
+    fc.assert(fc.property(mutation, ([path, v]) => {
+      const outcome = importResults([input('saebench_results.json', JSON.stringify(mutate(np.slice(0, 4), path, v)))], SCHEMAS);
+      for (const sae of outcome.saes) for (const value of sae.values) expect(Math.abs(value.value)).toBeLessThanOrEqual(1e12);
     }), { numRuns: RUNS });
   });
 });
