@@ -7,6 +7,7 @@ import { activePreset } from '../state/presets.ts';
 import { useStore } from '../state/store.ts';
 import { useUserPoints } from '../state/userPoints.ts';
 import { useUserResults } from '../state/userResults.ts';
+import { DIMENSIONS } from '../catalog/columns.ts';
 import { AddResultsPanel } from './imports/AddResults.tsx';
 import { DropZone } from './imports/DropZone.tsx';
 import { useDriftNotes } from './imports/useDriftNotes.ts';
@@ -57,7 +58,7 @@ export function Explorer() {
   const counts = panel.data?.counts;
   const Component = VIEW_COMPONENTS[view.view];
   const n = counts ? counts.columns.get('n') : null;
-  const activeFilters = (['model', 'layer', 'width', 'arch', 'release', 'prov', 'tokens'] as const).filter((k) => view[k].length > 0).length
+  const activeFilters = DIMENSIONS.filter((d) => view[d.key].length > 0).length
     + (view.l0min !== null || view.l0max !== null ? 1 : 0) + (view.both ? 1 : 0);
 
   // Escape closes the topmost thing: the filter sheet, the add-results panel, then the selected SAE's details.

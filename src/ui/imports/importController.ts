@@ -102,7 +102,8 @@ export async function addFiles(ctx: ImportContext, picked: readonly InputFile[])
   const s = useUserResults.getState();
   // A file of the same path replaces the earlier one.
   const fresh = expanded.map((f) => ({ path: f.path, text: textOf(f) }));
-  const kept = s.files.filter((f) => !fresh.some((n) => n.path === f.path));
+  const replaced = new Set(fresh.map((f) => f.path));
+  const kept = s.files.filter((f) => !replaced.has(f.path));
   await apply(ctx, [...kept, ...fresh], s.release, s.edits, report);
 }
 
