@@ -132,3 +132,32 @@ test('width (a configuration column) can go on X, log by default, and survives a
   await expect(page.getByLabel('X', { exact: true })).toHaveValue('dict_size');
   await expect(page.locator('[data-testid=scatter-plot] .xtitle')).toContainText('Width (dictionary size)');
 });
+
+test('a filter change draws the plot once, at the size of its box, though the table below it changed height', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await plottedPoints(page);
+  const plot = page.getByTestId('scatter-plot');
+  await page.waitForTimeout(500);
+  await plot.evaluate((el) => {
+    const gd = el as HTMLElement & { on: (e: string, cb: () => void) => void; draws?: number };
+    gd.draws = 0;
+    gd.on('plotly_afterplot', () => { gd.draws!++; });
+  });
+  const before = await plot.evaluate((el) => el.clientHeight);
+  // One architecture: the matched-L0 table under the plot loses rows and the plot's box grows.
+  await page.locator('fieldset.facet', { hasText: 'Architecture' }).locator('input[type=checkbox]').first().check();
+  await expect(page.getByTestId('row-count')).not.toContainText(`${defaultSlice.length} of`);
+  await page.waitForTimeout(800);
+  const after = await plot.evaluate((el) => ({
+    draws: (el as HTMLElement & { draws?: number }).draws,
+    box: [el.clientWidth, el.clientHeight],
+    svg: [Number(el.querySelector('svg.main-svg')!.getAttribute('width')), Number(el.querySelector('svg.main-svg')!.getAttribute('height'))],
+  }));
+  expect(after.box[1]).toBeGreaterThan(before);
+  expect(after.svg).toEqual(after.box);
+  expect(after.draws).toBe(1);
+  // A window resize still redraws the plot at its new size.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect.poll(() => plot.evaluate((el, wide) => Number(el.querySelector('svg.main-svg')!.getAttribute('width')) === el.clientWidth && el.clientWidth < wide, after.box[0]!)).toBe(true);
+});

@@ -28,6 +28,16 @@ function rangeOf(e: PlotEvent, axis: 'xaxis' | 'yaxis', log: boolean): [number, 
 
 const NARROW_PLOT = 640;
 
+/** The layout sized to the plot's box, which CSS sets (Plotly's autosize measures it on the first draw only). */
+function atContainerSize<L extends object>(el: HTMLElement, layout: L): L | (L & { width: number; height: number }) {
+  return el.clientWidth > 0 && el.clientHeight > 0 ? { ...layout, width: el.clientWidth, height: el.clientHeight } : layout;
+}
+
+function drawnAtContainerSize(el: HTMLElement): boolean {
+  const drawn = (el as HTMLElement & { _fullLayout?: { width?: number; height?: number } })._fullLayout;
+  return drawn?.width === el.clientWidth && drawn?.height === el.clientHeight;
+}
+
 const axisTitle = (axis: unknown): string => {
   const t = (axis as { title?: unknown } | undefined)?.title;
   return (typeof t === 'string' ? t : (t as { text?: string } | undefined)?.text ?? '').replace(/<[^>]*>/g, '');
@@ -66,7 +76,7 @@ export function Figure(props: {
     let t0 = 0;
     void plotlyFor(figure.traces).then((P) => {
       t0 = performance.now();
-      return live ? P.react(el, figure.traces as never, figure.layout as never, CONFIG) : null;
+      return live ? P.react(el, figure.traces as never, atContainerSize(el, figure.layout) as never, CONFIG) : null;
     }).then((drawn) => {
       if (!drawn) return;
       performance.measure('saebench:draw', { start: t0 });
@@ -106,7 +116,9 @@ export function Figure(props: {
       frame = requestAnimationFrame(() => {
         if (!el) return;
         setNarrow(el.clientWidth < NARROW_PLOT);
-        if (el.dataset.points !== undefined) void Plotly.Plots.resize(el);
+        // A draw made after the layout changed is already at the new size; only a plot drawn before it is
+        // redrawn (at once: Plotly's own resize waits 100 ms and redraws whatever the size).
+        if (el.dataset.points !== undefined && !drawnAtContainerSize(el)) void Plotly.relayout(el, atContainerSize(el, {}) as never);
       });
     });
     if (el) observer?.observe(el);
