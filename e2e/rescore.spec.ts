@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, plottedPoints } from './fixtures.ts';
 
 test('a synthetic demo SAE re-scores in the page (CPU worker) and its point appears in the plot', async ({ page }) => {
@@ -50,9 +51,11 @@ test('a malformed SAE file gets a clear error and the page keeps working', async
   await expect(page.getByTestId('row-count')).toContainText('277');
 });
 
-test('a double click starts one re-score, and a finished run leaves no worker behind', async ({ page }) => {
-  // Count the page's workers at the Worker API: Chromium does not always report to Playwright that a terminated
-  // worker has gone (about one run in twelve), so page.workers() cannot decide whether one was left running.
+type Census = { started: string[]; live: string[] };
+
+/** Counts the page's workers at the Worker API: Chromium does not always report to Playwright that a terminated
+ * worker has gone (about one run in twelve), so page.workers() cannot decide whether one was left running. */
+async function countWorkers(page: Page): Promise<() => Promise<Census>> {
   await page.addInitScript(() => {
     const live = new Map<Worker, string>();
     const started: string[] = [];
@@ -68,20 +71,56 @@ test('a double click starts one re-score, and a finished run leaves no worker be
         super.terminate();
       }
     };
-    (window as unknown as { workerCensus: () => { started: string[]; live: string[] } }).workerCensus = () => ({
-      started: started.filter((u) => !/duckdb/i.test(u)),
-      live: [...live.values()].filter((u) => !/duckdb/i.test(u)),
-    });
+    const notDuckDb = (u: string) => !/duckdb/i.test(u);
+    (window as unknown as { workerCensus: () => Census }).workerCensus = () => ({ started: started.filter(notDuckDb), live: [...live.values()].filter(notDuckDb) });
   });
+  return () => page.evaluate(() => (window as unknown as { workerCensus: () => Census }).workerCensus());
+}
+
+test('a double click starts one re-score, and a finished run leaves no worker behind', async ({ page }) => {
+  const census = await countWorkers(page);
   await page.goto('/?view=rescore');
   await expect(page.getByLabel('Demo SAE')).toContainText('synthetic');
-  const census = () => page.evaluate(() => (window as unknown as { workerCensus: () => { started: string[]; live: string[] } }).workerCensus());
   await page.getByRole('button', { name: 'Re-score demo' }).dblclick();
   await expect(page.getByTestId('rescore-result')).toContainText('[synthetic]');
   // One run: one re-scoring worker (it drives the engine's compute workers itself); two runs would start two.
   const { started } = await census();
   expect(started.filter((u) => u.includes('rescore.worker'))).toHaveLength(1);
   await expect.poll(async () => (await census()).live, { message: 'a finished run leaves no worker' }).toEqual([]);
+});
+
+test('leaving the re-score view mid-run stops its worker, and that run leaves no result', async ({ page }) => {
+  const census = await countWorkers(page);
+  // Injected delay: the demo re-scores in well under a second, too fast to leave in the middle of it.
+  await page.route(/rescore\.worker-[^/]*\.js$/, async (route) => {
+    const original = await (await route.fetch()).text();
+    await route.fulfill({ contentType: 'text/javascript', body: `{ const t = Date.now(); while (Date.now() - t < 1500); }\n${original}` });
+  });
+  await page.goto('/?view=rescore');
+  await expect(page.getByLabel('Demo SAE')).toContainText('synthetic');
+  await page.getByRole('button', { name: 'Re-score demo' }).click();
+  await expect.poll(async () => (await census()).live.filter((u) => u.includes('rescore.worker'))).toHaveLength(1);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  expect((await census()).live).toEqual([]);
+  // A run left to finish would show its result on return (a result survives a trip to another view).
+  await page.waitForTimeout(4000);
+  await page.getByRole('tab', { name: 'Re-score an SAE' }).click();
+  await expect(page.getByRole('button', { name: 'Re-score demo' })).toBeEnabled();
+  await expect(page.getByTestId('rescore-result')).toHaveCount(0);
+});
+
+test('while the files of a run are read, both re-score buttons stay disabled, and the run then completes', async ({ page }) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route(/demo-saes\/[^/]+\/acts\.safetensors$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/?view=rescore');
+  await expect(page.getByLabel('Demo SAE')).toContainText('synthetic');
+  await page.getByRole('button', { name: 'Re-score demo' }).click();
+  await expect(page.getByRole('button', { name: 'Re-score demo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Re-score files' })).toBeDisabled();
+  release();
+  await expect(page.getByTestId('rescore-result')).toContainText('[synthetic]');
+  await expect(page.getByRole('button', { name: 'Re-score demo' })).toBeEnabled();
 });
 
 test('a re-scoring worker that crashes is reported, not waited on, and the buttons come back', async ({ page }) => {
