@@ -123,6 +123,32 @@ test('while the files of a run are read, both re-score buttons stay disabled, an
   await expect(page.getByRole('button', { name: 'Re-score demo' })).toBeEnabled();
 });
 
+test('a file deleted after it was chosen, or one over 1 GiB, gets a clear error and the page keeps working', async ({ page }) => {
+  const { mkdtempSync, writeFileSync, rmSync, readFileSync, truncateSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'rescore-'));
+  const demo = 'public/demo-saes/synthetic-topk';
+  for (const f of ['cfg.json', 'sae_weights.safetensors', 'acts.safetensors']) writeFileSync(join(dir, f), readFileSync(`${demo}/${f}`));
+  await page.goto('/?view=rescore');
+  await page.getByLabel('SAE files').setInputFiles([join(dir, 'cfg.json'), join(dir, 'sae_weights.safetensors')]);
+  await page.getByLabel('Activation bundle').setInputFiles(join(dir, 'acts.safetensors'));
+  rmSync(join(dir, 'sae_weights.safetensors'));
+  await page.getByRole('button', { name: 'Re-score files' }).click();
+  await expect(page.getByRole('alert')).toContainText('sae_weights.safetensors could not be read: it was moved, deleted or changed after it was chosen');
+  await expect(page.getByRole('button', { name: 'Re-score files' })).toBeEnabled();
+
+  // A sparse 1.1 GiB file: refused by its size before a byte is read.
+  writeFileSync(join(dir, 'huge.safetensors'), '');
+  truncateSync(join(dir, 'huge.safetensors'), 1126 * 2 ** 20);
+  await page.getByLabel('SAE files').setInputFiles([join(dir, 'cfg.json'), join(dir, 'huge.safetensors')]);
+  await page.getByRole('button', { name: 'Re-score files' }).click();
+  await expect(page.getByRole('alert')).toContainText('huge.safetensors is 1126 MiB; the page re-scores files up to 1024 MiB');
+  await page.getByRole('tab', { name: 'Scatter' }).click();
+  await expect(page.getByTestId('row-count')).toContainText('277');
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('a re-scoring worker that crashes is reported, not waited on, and the buttons come back', async ({ page }) => {
   // Injected failure: the worker's script throws as it loads.
   await page.route(/rescore\.worker-[^/]*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("injected worker crash")' }));

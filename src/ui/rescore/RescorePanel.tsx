@@ -37,7 +37,16 @@ async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>
   const files = [...(list ?? [])];
   const big = files.find((f) => f.size > MAX_RESCORE_FILE_BYTES);
   if (big) throw new Error(`${big.name} is ${(big.size / 2 ** 20).toFixed(0)} MiB; the page re-scores files up to ${MAX_RESCORE_FILE_BYTES / 2 ** 20} MiB (use npm run rescore for larger SAEs)`);
-  return new Map(await Promise.all(files.map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())] as [string, Uint8Array])));
+  return new Map(await Promise.all(files.map(async (f) => [f.name, await readFile(f)] as [string, Uint8Array])));
+}
+
+async function readFile(f: File): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await f.arrayBuffer());
+  } catch {
+    // The browser only says NotReadableError, with a message about permissions.
+    throw new Error(`${f.name} could not be read: it was moved, deleted or changed after it was chosen. Choose it again.`);
+  }
 }
 
 export function RescorePanel() {
