@@ -8,7 +8,9 @@ import { parseCsv } from '../../src/ingest/csv.ts';
 import { importResults } from '../../src/ingest/importResults.ts';
 import { NeuronpediaParseError, parseNeuronpediaExport } from '../../src/ingest/neuronpediaExport.ts';
 import { parseSaebenchJson, SaebenchParseError } from '../../src/ingest/saebenchJson.ts';
+import { readFileSync } from 'node:fs';
 import { parseBundle } from '../../src/rescore/bundle.ts';
+import { loadSaeFromFiles } from '../../src/rescore/loadSae.ts';
 import { RescoreError } from '../../src/rescore/errors.ts';
 import { parseSafetensors } from '../../src/rescore/safetensors.ts';
 import { NEURONPEDIA_EXPORT, SAEBENCH_FIXTURES, SCHEMAS, input } from '../helpers/importInputs.ts';
@@ -97,6 +99,31 @@ describe('safetensors and activation bundle readers under fuzzing', () => {
       const before = process.memoryUsage().arrayBuffers;
       expect(() => parseBundle(bytes)).toThrow(/BAD_BUNDLE/);
       expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1e6);
+    }
+  });
+});
+
+describe('SAE config readers under fuzzing (SAELens cfg.json, dictionary_learning config.json)', () => {
+  const demo = 'public/demo-saes/synthetic-batchtopk';
+  const bytes = (p: string) => new Uint8Array(readFileSync(`${demo}/${p}`));
+  const saelens = { config: 'cfg.json', weights: 'sae_weights.safetensors', cfg: bytes('cfg.json'), w: bytes('sae_weights.safetensors') };
+  const dl = { config: 'config.json', weights: 'ae.safetensors', cfg: bytes('dictionary_learning/config.json'), w: bytes('dictionary_learning/ae.safetensors') };
+  const load = (f: typeof saelens, text: string) => loadSaeFromFiles(new Map([[f.config, new TextEncoder().encode(text)], [f.weights, f.w]]));
+
+  it(`any text, and real configs with a value mutated, load an SAE whose tensors fit its sizes, or raise a RescoreError (${RUNS} runs each)`, () => {
+    for (const f of [saelens, dl]) {
+      const doc = JSON.parse(new TextDecoder().decode(f.cfg)) as unknown;
+      fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 })), (text) => onlyTyped(() => load(f, text), RescoreError)), { numRuns: RUNS });
+      fc.assert(fc.property(mutation, ([path, v]) => {
+        let sae: ReturnType<typeof load> | null = null;
+        onlyTyped(() => { sae = load(f, JSON.stringify(mutate(doc, path, v))); }, RescoreError);
+        const got = sae as ReturnType<typeof load> | null;
+        if (!got) return;
+        expect(Number.isInteger(got.dIn) && got.dIn > 0 && Number.isInteger(got.dSae) && got.dSae > 0).toBe(true);
+        expect(got.wEnc.length).toBe(got.dIn * got.dSae);
+        expect(got.wDec.length).toBe(got.dSae * got.dIn);
+        expect(got.bDec.length).toBe(got.dIn);
+      }), { numRuns: RUNS });
     }
   });
 });
