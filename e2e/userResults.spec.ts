@@ -113,3 +113,18 @@ test('a link opened by someone with added results says they are not in it', asyn
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByTestId('link-note')).toContainText('not in the link');
 });
+
+test('SAEs picked for comparison in quick succession are all kept', async ({ page }) => {
+  const ids = DEFAULT_SWEEP.slice(0, 4).map((r) => r.sae_id!);
+  await page.goto('/?view=compare');
+  const add = page.getByLabel('Add an SAE to compare');
+  // No waiting between picks: the view may still show the state of its last answered query.
+  for (const id of ids) {
+    await add.fill(id);
+    await add.press('Enter');
+  }
+  const headers = page.getByTestId('compare').locator('thead th');
+  await expect(headers).toHaveCount(ids.length + 1);
+  for (const id of ids) await expect(page.getByTestId('compare').locator('thead')).toContainText(id);
+  expect(new URL(page.url()).searchParams.get('cmp')?.split(',')).toEqual(ids);
+});

@@ -8,12 +8,15 @@ import { SaeSearch } from '../SaeSearch.tsx';
 
 export function CompareView({ model, state }: { model: CompareModel; state: ViewState }) {
   const update = useStore((s) => s.update);
-  const remove = (id: string) => update({ cmp: state.cmp.filter((x) => x !== id) });
+  // The list as it is now, not as this render saw it: the view shows its last answered state, which lags the
+  // store while its queries run (two quick picks would otherwise keep only the second).
+  const cmpNow = () => useStore.getState().view.cmp;
+  const remove = (id: string) => update({ cmp: cmpNow().filter((x) => x !== id) });
   return (
     <div className="compare-view" data-testid="compare">
       {state.cmp.length < 4 && (
         <p className="compare-add">
-          <SaeSearch label="Add an SAE to compare" onPick={(id) => update({ cmp: [...new Set([...state.cmp, id])].slice(0, 4) })} />
+          <SaeSearch label="Add an SAE to compare" onPick={(id) => update({ cmp: [...new Set([...cmpNow(), id])].slice(0, 4) })} />
           {' '}(or use “Compare” in an SAE's details)
         </p>
       )}

@@ -25,6 +25,8 @@ function cellText(column: string, v: unknown): string {
 
 export function TableView({ model, state: view }: { model: TableModel; state: ViewState }) {
   const update = useStore((s) => s.update);
+  // The columns as they are now: this render may show the state of the last answered query (see CompareView).
+  const colsNow = () => useStore.getState().view.cols;
   const ids = model.columns;
   const rows = useMemo(() => rowsFromFrame(model.rows), [model.rows]);
   const columns = useMemo(
@@ -77,12 +79,12 @@ export function TableView({ model, state: view }: { model: TableModel; state: Vi
     <div className="table-view">
       <div className="column-picker">
         <label htmlFor="add-column">Add column</label>
-        <select id="add-column" value="" onChange={(e) => e.target.value && update({ cols: [...view.cols, e.target.value] })}>
+        <select id="add-column" value="" onChange={(e) => e.target.value && update({ cols: [...colsNow(), e.target.value] })}>
           <option value="">choose…</option>
           {TABLE_COLUMNS.filter((c) => !ids.includes(c)).map((c) => <option key={c} value={c}>{columnLabel(c)}</option>)}
         </select>
         {view.cols.map((c) => (
-          <button key={c} type="button" className="chip" onClick={() => update({ cols: view.cols.filter((x) => x !== c) })} aria-label={`Remove column ${columnLabel(c)}`}>
+          <button key={c} type="button" className="chip" onClick={() => update({ cols: colsNow().filter((x) => x !== c) })} aria-label={`Remove column ${columnLabel(c)}`}>
             {columnLabel(c)} ×
           </button>
         ))}
