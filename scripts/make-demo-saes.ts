@@ -38,7 +38,7 @@ for (const [i, spec] of DEMO_SPECS.entries()) {
 if (!only.length) {
   const index = {
     synthetic: true,
-    note: 'SYNTHETIC demo SAEs trained on SynthSAEBench-lite data (docs/RESCORING.md §5.3); not real language-model SAEs.',
+    note: 'SYNTHETIC demo SAEs trained on SynthSAEBench-lite data (docs/rescoring-spec.md §5.3); not real language-model SAEs.',
     generator: model.cfg,
     bundle: { n_seq: DEMO_SEQ, ctx: DEMO_CTX, batch_size_prompts: DEMO_BATCH_PROMPTS, masked: 'position 0 of each sequence' },
     saes: entries,

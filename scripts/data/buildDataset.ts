@@ -11,9 +11,9 @@ import { mapByL0Rank, type Mapped, type RankedItem } from './mapByL0Rank.ts';
 import { pivotLongRows, type LongRow } from './pivot.ts';
 import { localPath, readSourceI, readSourceJ, type PublishedSource } from './publishedSources.ts';
 
-/** docs/DATA.md §12: each mapping must agree with the reproduction this closely. */
+/** docs/shipped-data.md §12: each mapping must agree with the reproduction this closely. */
 export const MAPPING_TOLERANCE = { ceLossScore: 0.01, l0Relative: 0.15 };
-/** I and the values of source B it overlaps are the same published numbers (docs/DATA.md: ≤ 4e-16 relative). */
+/** I and the values of source B it overlaps are the same published numbers (docs/shipped-data.md: ≤ 4e-16 relative). */
 export const SAME_PUBLISHED_VALUE = 1e-12;
 /** J is I rounded to 4 decimals. */
 export const ROUNDED_TO_4 = 5e-5 + 1e-12;
@@ -43,7 +43,7 @@ export interface BuiltDataset {
 }
 
 /** Values kept in the long table only: the absorption re-run under sae-bench 0.6.0 uses the definition changed
- * in SAEBench PR #62, so it must never share a column with 0125-era values (docs/DATA.md caveat 3). */
+ * in SAEBench PR #62, so it must never share a column with 0125-era values (docs/shipped-data.md caveat 3). */
 export function longTableOnly(r: Pick<LongRow, 'eval_type' | 'source_path'>): boolean {
   return r.eval_type === 'absorption_first_letter' && r.source_path.endsWith('_v0.6.0.json');
 }

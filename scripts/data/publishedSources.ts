@@ -1,6 +1,7 @@
-// The two sources of published 0125 values that the shared CSVs do not hold yet (see docs/DATA.md §12):
-// I, Neuronpedia's SAEBench export of the 126 Gemma-2-2B layer-12 SAEs, and J, a notebook table of 12
-// BatchTopK 65k SAEs rounded to 4 decimals. Each becomes a list of records to map onto the dataset's SAEs.
+// The two sources of published 0125 values that data/saebench/saebench_metrics.csv does not hold (see
+// docs/shipped-data.md §12): I, Neuronpedia's SAEBench export of the 126 Gemma-2-2B layer-12 SAEs, and J, a
+// notebook table of 12 BatchTopK 65k SAEs rounded to 4 decimals. Each becomes a list of records to map onto the
+// dataset's SAEs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNeuronpediaExport } from '../../src/ingest/neuronpediaExport.ts';

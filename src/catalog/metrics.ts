@@ -1,5 +1,6 @@
 // One entry per metric column of the wide table. Ids are the column names of saebench_metrics.csv;
-// descriptions are the SAEBench v0.6.0 output-schema texts (tests/catalog.test.ts checks them).
+// descriptions are the SAEBench v0.6.0 output-schema texts (tests/core/catalog.test.ts checks them against
+// data/saebench/schemas/).
 
 /** 'control': not a score (L0, a descriptive count); 'target': best at `target` (L2 ratio at 1). */
 export type Direction = 'higher' | 'lower' | 'target' | 'control';
@@ -126,7 +127,8 @@ export const CONFIG_AXES: readonly MetricDef[] = [
   m('layer', 'Layer', 'config', null, 'Layer of the hook', 'control'),
 ];
 
-/** Each eval's headline metric (docs/DATA.md §7): what coverage counts and what a one-metric summary shows. */
+/** Each eval's headline metric, the one SAEBench's own summaries report (docs/shipped-data.md §7, "Headline metric per
+ * eval"): what coverage counts and what a one-metric summary shows. */
 export const EVAL_HEADLINE: Record<Exclude<EvalId, 'config'>, string> = {
   core: 'ce_loss_score',
   absorption_first_letter: 'absorption_fraction',

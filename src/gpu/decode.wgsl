@@ -1,5 +1,5 @@
-// Sparse decode for TopK codes (RESCORING §6.3 step 3) and the scatter of selected codes into a dense chunk tile.
-// sparseDecode: one 64-thread workgroup per token; x̂_in[t, j] = (accumulate ? x̂_in[t, j] : b_dec[j])
+// Sparse decode for TopK codes (docs/rescoring-spec.md §6.3 step 3) and the scatter of selected codes into a dense
+// chunk tile. sparseDecode: one 64-thread workgroup per token; x̂_in[t, j] = (accumulate ? x̂_in[t, j] : b_dec[j])
 //               + sum over selected s with idx in [f0, f0 + Fc) of val_s * W_dec_chunk[idx - f0, j], in selection
 //               (= latent index) order. Zero values and sentinel indices are skipped.
 // scatter:      codes[t, idx - f0] = val for selected entries inside the chunk (codes cleared by the host first).

@@ -1,8 +1,10 @@
-// WebGPU re-scoring engine (RESCORING §6.3). Per token tile (the full [tokens × latents] code matrix never exists):
+// WebGPU re-scoring engine (docs/rescoring-spec.md §6.3). Per token tile (the full [tokens × latents] code matrix
+// never exists):
 //   normalize (N_in, − α·b_dec) → for each latent chunk: encode GEMM + fused epilogue → (TopK: per-chunk top-k
 //   candidates → merged top-k → scatter into the chunk tile) → per-token L0/L1 + per-latent counters → decode
 //   (dense GEMM for ReLU-type codes, sparse gather-sum for TopK) → finalize (x̂ to raw space, ||x̂||², x·x̂, SSE)
-//   → read back the per-token records → f64 aggregation on the CPU (ReconstructionAccumulator in src/rescore/metrics.ts, §1.2).
+//   → read back the per-token records → f64 aggregation on the CPU (ReconstructionAccumulator in
+//   src/rescore/metrics.ts, docs/rescoring-spec.md §1.2).
 // Latents are chunked so that every W_enc/W_dec chunk and the code tile fit the device's
 // maxStorageBufferBindingSize/maxBufferSize; tiles hold only unmasked tokens. Progress is reported and the
 // AbortSignal checked between tiles. If the device is lost mid-job, the job is retried once on a fresh device
@@ -55,7 +57,7 @@ export interface GpuPlan {
   k: number;
 }
 
-/** Chooses latent chunks and the token tile size from the device limits (§6.2). */
+/** Chooses latent chunks and the token tile size from the device limits (docs/rescoring-spec.md §6.2). */
 export function planJob(limits: GPUSupportedLimits, sae: CanonicalSae, opts: GpuRescoreOptions = {}): GpuPlan {
   const d = sae.dIn, F = sae.dSae;
   const dPad = align(d, MATMUL_PAD);

@@ -1,6 +1,7 @@
-// Per-latent counters (RESCORING §1.3, §6.3 step 5), one thread per latent of the chunk, looping over the tile's
-// tokens in order (seqOf[t] = the token's sequence, 0xffffffff = masked/skip; tokens arrive in sequence order) (coalesced: neighbouring threads read neighbouring latents). Each latent is owned by exactly one
-// thread, so the u32 counters need no atomics and stay exact:
+// Per-latent counters (docs/rescoring-spec.md §1.3, §6.3 step 5), one thread per latent of the chunk, looping over
+// the tile's tokens in order (seqOf[t] = the token's sequence, 0xffffffff = masked/skip; tokens arrive in sequence
+// order) (coalesced: neighbouring threads read neighbouring latents). Each latent is owned by exactly one thread, so
+// the u32 counters need no atomics and stay exact:
 //   fired[f]   += #{t not skipped : f_t > 0}
 //   seqs[f]    += number of new sequences in which f fired (lastSeq[f] carries the last one across tiles,
 //                 initialised to 0xffffffff by the host), the CAH denominator.

@@ -1,4 +1,4 @@
-// Pre-pass, one 64-thread workgroup per token: x_in = N_in(x) (RESCORING §2.3), x' = x_in - alpha * b_dec,
+// Pre-pass, one 64-thread workgroup per token: x_in = N_in(x) (docs/rescoring-spec.md §2.3), x' = x_in - alpha * b_dec,
 // written zero-padded to [T, dPad] for the encode GEMM, plus per-token inverse-normalisation factors
 // (mul, div, add) with x̂ = x̂_in * mul / div + add.
 //   kind 0 none                      (1, 1, 0)

@@ -1,4 +1,4 @@
-// Plain TypeScript reference of normalize.wgsl (RESCORING §2.3 + b_dec subtraction), f64 math.
+// Plain TypeScript reference of normalize.wgsl (docs/rescoring-spec.md §2.3 + b_dec subtraction), f64 math.
 import type { ActivationNormalization } from '../rescore/types.ts';
 
 export function normKind(n: ActivationNormalization): { kind: number; scale: number } {

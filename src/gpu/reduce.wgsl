@@ -1,4 +1,4 @@
-// Fused per-token reductions (RESCORING §6.3 step 4). Per-token record, 8 f32 each:
+// Fused per-token reductions (docs/rescoring-spec.md §6.3 step 4). Per-token record, 8 f32 each:
 //   [0] ||x||^2  [1] ||x̂||^2  [2] x·x̂  [3] SSE = ||x - x̂||^2  [4] L0 = #{f != 0}  [5] L1 = sum f  [6,7] unused
 // x and x̂ in raw space. The host zeroes the records once per tile, codeStats adds L0/L1 per latent chunk and
 // finalize maps x̂_in back to raw space (x̂ = x̂_in * mul / div + add) and writes [0..3].

@@ -1,4 +1,4 @@
-// Per-token top-k select, one 256-thread workgroup per token (RESCORING §6.3 step 2).
+// Per-token top-k select, one 256-thread workgroup per token (docs/rescoring-spec.md §6.3 step 2).
 // Keys are the u32 bit patterns of ReLU(v) (order-preserving for v >= 0; v <= 0 and -0 map to key 0).
 // Four 8-bit radix passes (workgroup histograms) find the k-th largest key K and how many entries equal to K
 // must be taken; one ordered compaction pass then writes every key > K plus the lowest-indexed entries == K,

@@ -1,6 +1,6 @@
 // What an SAE is, read from its names where its config does not say: the SAELens release and id, or the file
 // name, e.g. sae_bench_pythia70m_sweep_gated_ctx128_0730 / blocks.3.hook_resid_post__trainer_5, or
-// saebench_gemma-2-2b_width-2pow14_date-0107_BatchTopK_… (the rules the bundled data follows, docs/DATA.md §8).
+// saebench_gemma-2-2b_width-2pow14_date-0107_BatchTopK_… (the rules the bundled data follows, docs/shipped-data.md §8).
 import { canonicalArchitectureName } from '../catalog/architectures.ts';
 
 const MODELS: [RegExp, string][] = [

@@ -1,4 +1,7 @@
-// Activation bundle (docs/RESCORING.md §3.6): activations [n_seq, ctx, d_in], token_mask [n_seq, ctx] U8, __metadata__.
+// Activation bundle: this project's own file of cached activations (SAEBench defines none), one safetensors file with
+// activations [n_seq, ctx, d_in], token_mask [n_seq, ctx] U8 (1 = the token counts) and __metadata__ (the format
+// name, batch_size_prompts, and where the activations came from). docs/rescoring-spec.md, "The activation bundle",
+// gives every field.
 import { fail } from './errors.ts';
 import { getTensorInfo, parseSafetensors, readFloat, readI32, readU8, writeSafetensors, type SafetensorsFile } from './safetensors.ts';
 import type { ActivationBundle, CanonicalSae } from './types.ts';

@@ -1,6 +1,7 @@
 // Scalar CPU re-scoring engine, the readable single-thread path: token tiles, blocked GEMM on transposed W_enc,
-// per-architecture epilogue, sparse decode, f64 aggregation (§1.2, §1.3, §6.5). The [tokens × latents] code matrix
-// exists only one tile at a time. fastCpuEngine.ts runs the same steps with wasm SIMD on several workers.
+// per-architecture epilogue, sparse decode, f64 aggregation (docs/rescoring-spec.md §1.2, §1.3, §6.5). The [tokens ×
+// latents] code matrix exists only one tile at a time. fastCpuEngine.ts runs the same steps with wasm SIMD on several
+// workers.
 import { checkBundleMatchesSae } from './bundle.ts';
 import { checkAbort, finishCpuResult, makeYielder } from './cpuCommon.ts';
 import { fail } from './errors.ts';

@@ -1,4 +1,5 @@
-// dictionary_learning `config.json` + safetensors weights with the ae.pt key names -> CanonicalSae (§3.3, §2.4).
+// dictionary_learning `config.json` + safetensors weights with the ae.pt key names -> CanonicalSae
+// (docs/rescoring-spec.md §3.3, §2.4).
 import { fail } from './errors.ts';
 import { getTensorInfo, parseSafetensors, type SafetensorsFile } from './safetensors.ts';
 import { assertUnitDecoder, decoderNorms, foldDecoderNorm, scalarTensor, tensor, transpose, validateCanonical } from './saeCommon.ts';

@@ -1,5 +1,5 @@
-// Per-token normalisation (§2.3) and encoder epilogues for every architecture (§2.1). The GEMM z = x'·W_enc is done
-// elsewhere (kernel.ts); here h = z (+ b_enc) is turned into codes in place.
+// Per-token normalisation (docs/rescoring-spec.md §2.3) and encoder epilogues for every architecture (§2.1). The GEMM
+// z = x'·W_enc is done elsewhere (kernel.ts); here h = z (+ b_enc) is turned into codes in place.
 import type { CanonicalSae } from './types.ts';
 
 export const LAYER_NORM_EPS = 1e-5;

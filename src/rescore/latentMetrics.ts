@@ -1,4 +1,5 @@
-// Density-based aggregates of calculate_misc_metrics (§1.3) and a log10-density histogram helper.
+// Density-based aggregates of calculate_misc_metrics (docs/rescoring-spec.md §1.3) and a log10-density histogram
+// helper.
 
 export function densityAggregates(density: Float64Array): Record<string, number> {
   const F = density.length;

@@ -1,4 +1,4 @@
-// Aggregation of the per-token reconstruction metrics exactly as SAEBench 0.6.0 (§1.2), in f64.
+// Aggregation of the per-token reconstruction metrics exactly as SAEBench 0.6.0 (docs/rescoring-spec.md §1.2), in f64.
 // Per-batch quantities need the batch mean μ_b first; batchStats() is a cheap pre-pass over the raw activations.
 import type { ActivationBundle } from './types.ts';
 

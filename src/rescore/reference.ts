@@ -1,5 +1,7 @@
-// Plain, readable f64 reference (docs/RESCORING.md §5.4 4a): straightforward loops, no tiling, metrics computed from
-// materialised per-token values with the §1.2 formulas written out. Small inputs only (tests, verification).
+// Plain, readable f64 reference the engines are checked against: straightforward loops, no tiling, metrics computed
+// from materialised per-token values with SAEBench 0.6.0's core formulas written out (per-token means over every
+// unmasked token; per-batch ratios averaged over batches; docs/rescoring-spec.md, "Per-token reconstruction, shrinkage
+// and sparsity metrics"). Small inputs only (tests, verification).
 import type { ActivationBundle, CanonicalSae } from './types.ts';
 
 export function encodeReference(sae: CanonicalSae, x: ArrayLike<number>): { f: Float64Array; xhat: Float64Array } {
@@ -56,7 +58,7 @@ export function encodeReference(sae: CanonicalSae, x: ArrayLike<number>): { f: F
 
 export interface TokenRecord { batch: number; seq: number; x: number[]; xhat: number[]; f?: ArrayLike<number> }
 
-/** The §1.2 reconstruction metrics from per-token records, written as plainly as possible. */
+/** SAEBench's core reconstruction metrics from per-token records, written as plainly as possible. */
 export function referenceReconstructionMetrics(tokens: TokenRecord[]): Record<string, number> {
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const dot = (a: number[], b: number[]) => a.reduce((s, v, j) => s + v * b[j]!, 0);

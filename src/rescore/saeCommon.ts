@@ -1,4 +1,5 @@
-// Shared helpers for the SAE readers: tensor fetch with shape checks, canonical validation, load-time folds (§2.4).
+// Shared helpers for the SAE readers: tensor fetch with shape checks, canonical validation, load-time folds
+// (docs/rescoring-spec.md §2.4).
 import { fail } from './errors.ts';
 import { getTensorInfo, readFloat, type SafetensorsFile } from './safetensors.ts';
 import type { CanonicalSae } from './types.ts';

@@ -1,4 +1,8 @@
-// SAELens `cfg.json` (pre-6 and v6) + `sae_weights.safetensors` -> CanonicalSae (docs/RESCORING.md §3.2, §2.3, §2.4).
+// SAELens `cfg.json` (pre-6 and v6 key names) + `sae_weights.safetensors` -> CanonicalSae, with the load-time
+// transforms SAEBench applies: fold_W_dec_norm (unit decoder rows, encoder and biases scaled to keep x̂), the pre-6
+// finetuning_scaling_factor folded into W_dec, and activation normalisation (none, constant_norm_rescale, layer_norm;
+// expected_average_only_in takes its scale from activation_scaler.json, and applies none without it).
+// docs/rescoring-spec.md, "File formats" and "Encode/decode per architecture", has the details.
 import { fail } from './errors.ts';
 import { parseSafetensors } from './safetensors.ts';
 import { foldDecoderNorm, optionalTensor, scalarTensor, tensor, validateCanonical } from './saeCommon.ts';

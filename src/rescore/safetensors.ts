@@ -1,4 +1,6 @@
-// safetensors reader/writer with full header validation (docs/RESCORING.md §3.1).
+// safetensors reader/writer with full header validation: u64 little-endian header length N, N bytes of JSON
+// ({name: {dtype, shape, data_offsets}} plus optional __metadata__), then row-major little-endian data with offsets
+// relative to byte 8 + N. Every offset, shape and dtype is checked against the file's size before a tensor is read.
 import { fail } from './errors.ts';
 import { bf16BitsToFloat, f16BitsToFloat, floatToBf16Bits, floatToF16Bits } from './f16.ts';
 

@@ -1,5 +1,5 @@
 // Canonical records shared by the readers, the CPU engine (src/rescore) and the WebGPU engine (src/gpu).
-// Layouts are row-major Float32Array. See docs/RESCORING.md §2.2.
+// Layouts are row-major Float32Array. See docs/rescoring-spec.md §2.2.
 
 export type RescoreArchitecture =
   | 'standard'
@@ -16,7 +16,7 @@ export type ActivationNormalization =
   | { kind: 'constant_norm_rescale' }
   | { kind: 'layer_norm' };
 
-/** An SAE after load-time transforms (§2.4), ready to encode raw activations. */
+/** An SAE after load-time transforms (docs/rescoring-spec.md §2.4), ready to encode raw activations. */
 export interface CanonicalSae {
   architecture: RescoreArchitecture;
   dIn: number;
@@ -37,14 +37,14 @@ export interface CanonicalSae {
   threshold?: Float32Array | number;
   /** TopK only. */
   k?: number;
-  /** 1 when b_dec is subtracted from the input before encoding (alpha in §2). */
+  /** 1 when b_dec is subtracted from the input before encoding (alpha in docs/rescoring-spec.md §2). */
   applyBDecToInput: boolean;
   normalization: ActivationNormalization;
   /** Where it came from and which transforms ran, for display. */
   description: { format: string; name: string; notes: string[] };
 }
 
-/** The activation bundle of docs/RESCORING.md §3.6, decoded to f32. */
+/** The activation bundle of docs/rescoring-spec.md §3.6, decoded to f32. */
 export interface ActivationBundle {
   nSeq: number;
   ctx: number;

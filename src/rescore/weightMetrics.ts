@@ -1,4 +1,5 @@
-// Weight-based per-latent metrics (§1.3): encoder norms, encoder–decoder cosine, max encoder/decoder cosine.
+// Weight-based per-latent metrics (docs/rescoring-spec.md §1.3): encoder norms, encoder–decoder cosine, max
+// encoder/decoder cosine.
 import { gemmABt } from './kernel.ts';
 import { Rng } from './synthetic/prng.ts';
 import type { CanonicalSae, RescoreOptions, RescoreResult } from './types.ts';

@@ -1,4 +1,4 @@
-// CPU-vs-GPU result comparison with the RESCORING §6.6 tolerances; records the largest differences seen.
+// CPU-vs-GPU result comparison with the docs/rescoring-spec.md §6.6 tolerances; records the largest differences seen.
 import { expect } from 'vitest';
 import type { RescoreResult } from '../../src/rescore/types.ts';
 

@@ -1,4 +1,4 @@
-// Whole-engine agreement of rescoreGpu with the CPU engine (rescoreCpu) within RESCORING §6.6 tolerances.
+// Whole-engine agreement of rescoreGpu with the CPU engine (rescoreCpu) within docs/rescoring-spec.md §6.6 tolerances.
 import { describe, expect, it } from 'vitest';
 import { rescoreGpu, type GpuRescoreOptions } from '../../src/gpu/gpuEngine.ts';
 import { rescoreCpu } from '../../src/rescore/cpuEngine.ts';

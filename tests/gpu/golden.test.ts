@@ -1,4 +1,5 @@
-// Golden vectors of RESCORING §7 through the GPU passes and engine, plus progress, cancellation and device loss.
+// Golden vectors of docs/rescoring-spec.md §7 through the GPU passes and engine, plus progress, cancellation and
+// device loss.
 import { describe, expect, it } from 'vitest';
 import { runMatmul } from '../../src/gpu/encodePass.ts';
 import { MODE } from '../../src/gpu/encodeReference.ts';

@@ -1,5 +1,5 @@
-// The fast CPU engine (wasm SIMD, optionally on worker threads) against the plain f64 reference, within the §6.6
-// tolerances, and the same result whatever the number of workers.
+// The fast CPU engine (wasm SIMD, optionally on worker threads) against the plain f64 reference, within the
+// docs/rescoring-spec.md §6.6 tolerances, and the same result whatever the number of workers.
 import { describe, expect, it } from 'vitest';
 import { rescoreCpu } from '../../src/rescore/cpuEngine.ts';
 import { RescoreError } from '../../src/rescore/errors.ts';

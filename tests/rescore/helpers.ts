@@ -3,7 +3,7 @@ import type { ActivationBundle, CanonicalSae, RescoreArchitecture } from '../../
 
 export const ARCHS: RescoreArchitecture[] = ['standard', 'p_anneal', 'topk', 'batch_topk', 'matryoshka_batch_topk', 'jumprelu', 'gated'];
 export const NORMS = ['none', 'constant_norm_rescale', 'layer_norm', 'expected_average_only_in'] as const;
-/** The §1.2 scalar metrics every engine must reproduce. */
+/** The docs/rescoring-spec.md §1.2 scalar metrics every engine must reproduce. */
 export const SCALARS = [
   'l0', 'l1', 'mse', 'mse_corrected', 'explained_variance_legacy', 'explained_variance', 'explained_variance_corrected',
   'explained_variance_synth', 'cossim', 'l2_norm_in', 'l2_norm_out', 'l2_ratio', 'relative_reconstruction_bias',
@@ -66,7 +66,7 @@ export function bundleFromTokens(x: number[][], nSeq: number, ctx: number, batch
   };
 }
 
-/** §6.6 scalar tolerance: |Δ| ≤ tol·max(1, |v|). */
+/** docs/rescoring-spec.md §6.6 scalar tolerance: |Δ| ≤ tol·max(1, |v|). */
 export function expectClose(got: number | undefined, want: number, label: string, tol = 1e-4): void {
   if (got === undefined || !(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)))) {
     throw new Error(`${label}: got ${got}, want ${want} (tolerance ${tol}·max(1,|v|))`);

@@ -32,7 +32,7 @@ export const DEMO_SPECS: DemoSpec[] = [
   { name: 'synthetic-oracle', oracle: true, description: 'Oracle JumpReLU SAE built from the true features (W_dec = G, W_enc = Gᵀ, b_dec = b, θ = 2)' },
 ];
 
-/** Oracle of §5.4: F = G, W_dec = G, b_dec = b, W_enc = Gᵀ, θ just above 0. */
+/** Oracle of docs/rescoring-spec.md §5.4: F = G, W_dec = G, b_dec = b, W_enc = Gᵀ, θ just above 0. */
 export function oracleSae(model: SynthModel, theta = 1e-3): CanonicalSae {
   const { d, G } = model.cfg;
   const wEnc = new Float32Array(d * G);

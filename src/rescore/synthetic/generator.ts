@@ -1,5 +1,6 @@
-// SynthSAEBench-lite (docs/RESCORING.md §5.3): G unit features in R^d, Zipf firing probabilities, folded-normal
-// magnitudes, x = Σ_i a_i g_i + b. Seeded by `seed` through Rng (prng.ts); the draw order is documented per function.
+// The project's synthetic data generator (a small version of SynthSAEBench; docs/rescoring-spec.md, "Project
+// generator"): G unit features in R^d, Zipf firing probabilities, folded-normal magnitudes, x = Σ_i a_i g_i + b.
+// Seeded by `seed` through Rng (prng.ts); the draw order is documented per function.
 import { Rng } from './prng.ts';
 
 export interface SynthConfig {

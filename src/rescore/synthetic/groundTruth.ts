@@ -1,5 +1,6 @@
-// Ground-truth scores against the synthetic generator (§5.2/§5.4): MCC by Hungarian matching on |cos|, uniqueness,
-// per-latent precision/recall/F1/accuracy of "latent fires" vs "best-matched true feature fires".
+// Ground-truth scores against the synthetic generator (docs/rescoring-spec.md §5.2/§5.4): MCC by Hungarian matching
+// on |cos|, uniqueness, per-latent precision/recall/F1/accuracy of "latent fires" vs "best-matched true feature
+// fires".
 import { applyEpilogue, makeEpilogue, normalizeIn, transposeWEnc } from '../encoders.ts';
 import { gemmABt } from '../kernel.ts';
 import type { CanonicalSae } from '../types.ts';

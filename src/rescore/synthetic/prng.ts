@@ -1,4 +1,4 @@
-// Seeded PRNG (docs/RESCORING.md §5.3), documented so other languages can replay the stream:
+// Seeded PRNG of the synthetic generator, documented here in full so other languages can replay the stream:
 // - state: four u32 words from splitmix32(seed) called four times (splitmix32 below, constants 0x9e3779b9,
 //   0x21f0aaad, 0x735a2d97, shifts 16/15/15);
 // - next(): xoshiro128** (result = rotl(s1*5, 7)*9; t = s1<<9; s2^=s0; s3^=s1; s1^=s2; s0^=s3; s2^=t; s3=rotl(s3,11));

@@ -1,8 +1,8 @@
-// Tiny deterministic SAE trainer (Adam, manual gradients, f64) for the synthetic demo SAEs (§5.4 item 3).
-// Decoder rows are renormalised to unit norm after every step. b_dec gets gradient from the decoder path only.
-// ReLU: MSE + λ·Σf. TopK: per-token top-k. BatchTopK: top k·B over the batch, threshold EMA of the smallest kept
-// value. JumpReLU: MSE + λ·L0 with rectangle-kernel straight-through gradients for log θ. Gated: MSE + λ·Σ ReLU(π_gate)
-// + auxiliary reconstruction from ReLU(π_gate) through a detached decoder.
+// Tiny deterministic SAE trainer (Adam, manual gradients, f64) for the synthetic demo SAEs (docs/rescoring-spec.md
+// §5.4 item 3). Decoder rows are renormalised to unit norm after every step. b_dec gets gradient from the decoder
+// path only. ReLU: MSE + λ·Σf. TopK: per-token top-k. BatchTopK: top k·B over the batch, threshold EMA of the
+// smallest kept value. JumpReLU: MSE + λ·L0 with rectangle-kernel straight-through gradients for log θ. Gated: MSE +
+// λ·Σ ReLU(π_gate) + auxiliary reconstruction from ReLU(π_gate) through a detached decoder.
 import type { CanonicalSae } from '../types.ts';
 import { Rng } from './prng.ts';
 

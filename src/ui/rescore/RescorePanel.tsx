@@ -16,7 +16,7 @@ import { startRescore, type EngineChoice, type RescoreInputs, type RunningRescor
 
 const SHOWN = ['l0', 'l1', 'mse', 'mse_corrected', 'explained_variance_legacy', 'explained_variance', 'explained_variance_corrected',
   'cossim', 'l2_norm_in', 'l2_norm_out', 'l2_ratio', 'relative_reconstruction_bias', 'frac_alive'];
-/** Labels of the re-scored values the catalog does not list (see docs/RESCORING.md). */
+/** Labels of the re-scored core values that are not columns of the dataset (SAEBench's other core outputs). */
 const EXTRA_LABELS: Record<string, string> = {
   l1: 'L1', mse_corrected: 'MSE (corrected)', explained_variance_legacy: 'Explained variance (legacy formula)',
   explained_variance_corrected: 'Explained variance (corrected)', l2_norm_in: 'L2 norm in', l2_norm_out: 'L2 norm out',
