@@ -35,8 +35,6 @@ const release = opt('release') ?? null;
 const synthetic = argv.includes('--synthetic');
 const started = performance.now();
 
-/** Writes text that came from files to the terminal without its control characters (no escape sequences). */
-
 function walk(root: string): string[] {
   const found: string[] = [];
   const visit = (p: string) => {

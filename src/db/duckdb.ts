@@ -10,7 +10,6 @@ export interface Database {
   loadArrowStream: (name: string, bytes: Uint8Array) => Promise<void>;
 }
 
-/** Only the bundle for WebAssembly exceptions ships (every current browser has them): one 34 MB download. */
 /** A policy without 'wasm-unsafe-eval' (a stricter host or extension) refuses every WebAssembly compile. */
 async function assertWasmAllowed(): Promise<void> {
   try {
@@ -20,6 +19,7 @@ async function assertWasmAllowed(): Promise<void> {
   }
 }
 
+/** Only the bundle for WebAssembly exceptions ships (every current browser has them): one 34 MB download. */
 export async function startDuckDb(): Promise<Database> {
   const features = await duckdb.getPlatformFeatures();
   if (!features.wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling, which DuckDB-WASM needs; use a current Chrome, Edge, Firefox or Safari');

@@ -138,8 +138,9 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
         break;
       case 'xr':
       case 'yr': {
-        const [lo, hi] = rawValue.split(',').map((item) => parseDecimal(decodeItem(item)));
-        if (lo != null && hi != null && rawValue.split(',').length === 2 && lo < hi) state[key] = [lo, hi];
+        const parts = rawValue.split(',');
+        const [lo, hi] = parts.map((item) => parseDecimal(decodeItem(item)));
+        if (parts.length === 2 && lo != null && hi != null && lo < hi) state[key] = [lo, hi];
         else bad();
         break;
       }
@@ -173,7 +174,6 @@ export function decodeUrl(search: string, domains: Domains): Decoded {
   notices.push(...fixL0Range(state), ...fixScalingWindow(state));
   return { state, notices: capNotices(notices) };
 }
-
 
 const enc = (v: string | number) => encodeURIComponent(String(v));
 

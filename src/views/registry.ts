@@ -10,7 +10,7 @@ import type { SqlQuery } from '../query/sql.ts';
 import { effectiveSort, groupColumn, type ViewKind, type ViewState } from '../state/viewState.ts';
 import { AGREEMENT_EXPORT_COLUMNS, agreementColumns, agreementExportRows, agreementView, type AgreementView } from './agreementSpec.ts';
 import { COVERAGE_EVALS, COVERAGE_EXPORT_COLUMNS, COVERAGE_GROUPINGS, coverageExportRows, coverageTable, type CoverageTable } from './coverageSpec.ts';
-import { GRID_PANELS, gridColumns, gridSpec, type GridSpec } from './gridSpec.ts';
+import { GRID_PANELS, gridColumns } from './gridSpec.ts';
 import { facetPanels } from './facets.ts';
 import { countOf } from './encodings.ts';
 import { saeRows } from './groups.ts';
@@ -170,7 +170,6 @@ const scaling: ViewDef<ScalingModel> = {
 };
 
 export interface GridModel {
-  spec: GridSpec;
   rows: Frame;
   baselines: Frame;
 }
@@ -178,7 +177,8 @@ export interface GridModel {
 const grid: ViewDef<GridModel> = {
   id: 'grid', label: 'All metrics', controls: ['color', 'lines', 'baselines'], figure: true, maxRows: ROW_VIEW_LIMIT,
   queries: (s, info) => ({ rows: rowsQuery(s, gridColumns(s)), ...baselinesQuery(s, info, ['l0', ...GRID_PANELS.map((p) => p.metric)]) }),
-  model: (d, s) => ({ spec: gridSpec(d.rows!, baselinesOf(d), s), rows: d.rows!, baselines: baselinesOf(d) }),
+  // The spec is laid out by the view, which knows the screen width.
+  model: (d) => ({ rows: d.rows!, baselines: baselinesOf(d) }),
   caption: (m) => `Pools ${poolingCaption(m.rows, saeRows(m.rows))} Lines join the SAEs of one sweep.`,
   finding: (m, s) => gridFinding(m.rows, s),
   exportRows: (_m, s, run) => allColumnsExport(s, run, { axes: undefined }),

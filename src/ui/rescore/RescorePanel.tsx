@@ -31,7 +31,7 @@ const PLOTTABLE = ['explained_variance', 'cossim', 'mse', 'l2_ratio', 'frac_aliv
 
 /** Larger files than this are refused before reading: the engines hold several copies of the weights, so a
  * 1 GiB file would need several GiB of memory in the tab. */
-export const MAX_RESCORE_FILE_BYTES = 1024 * 2 ** 20;
+const MAX_RESCORE_FILE_BYTES = 1024 * 2 ** 20;
 
 async function readFiles(list: FileList | null): Promise<Map<string, Uint8Array>> {
   const files = [...(list ?? [])];

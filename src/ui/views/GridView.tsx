@@ -21,7 +21,7 @@ export function GridView({ model, state }: { model: GridModel; state: ViewState 
   const update = useStore((s) => s.update);
   const narrow = useMediaQuery(NARROW);
   const spec = useMemo(
-    () => (narrow ? gridSpec(model.rows, model.baselines, state, { columns: 2, titleChars: 22 }) : model.spec),
+    () => gridSpec(model.rows, model.baselines, state, narrow ? { columns: 2, titleChars: 22 } : {}),
     [narrow, model, state],
   );
   const empty = spec.panels.filter((p) => p.plotted === 0);
